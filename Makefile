@@ -1,0 +1,60 @@
+# BSS-CLI — two set-up commands: `make up` runs the system, `make test` runs every check.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Node 24 + pnpm, bootstrapped project-locally from the npm registry when the system lacks them.
+TOOL_PATH := $(shell ./scripts/bootstrap.sh)
+export PATH := $(if $(TOOL_PATH),$(TOOL_PATH):,)$(PATH)
+
+export BSS_DB_URL ?= postgres://postgres@127.0.0.1:5432/bss
+export BSS_TEST_DB_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+export BSS_MQ_URL ?= amqp://guest:guest@127.0.0.1:5672
+
+.PHONY: help install infra migrate up test lint typecheck doctrine-check test-unit test-integration bench compose-check clean
+
+help:
+	@echo "make up       install, start Postgres/RabbitMQ if stopped, migrate + seed, run every service (Ctrl-C stops)"
+	@echo "make test     lint, typecheck, doctrine-check, unit and integration tests (real Postgres + RabbitMQ)"
+	@echo "make bench    load-test the catalog against a bare Fastify+pg baseline"
+
+node_modules/.modules.yaml: pnpm-lock.yaml package.json
+	pnpm install --frozen-lockfile --prefer-offline --reporter=append-only
+	@touch $@
+
+install: node_modules/.modules.yaml
+
+infra:
+	@./scripts/ensure-infra.sh
+
+migrate: install infra
+	pnpm -s migrate
+
+up: install infra migrate
+	pnpm -s up
+
+lint: install
+	pnpm -s lint
+
+typecheck: install
+	pnpm -s typecheck
+
+doctrine-check: install
+	pnpm -s doctrine-check
+
+test-unit: install
+	pnpm -s exec vitest run --project unit
+
+test-integration: install infra
+	pnpm -s exec vitest run --project integration
+
+test: install infra lint typecheck doctrine-check
+	pnpm -s exec vitest run
+
+bench: install infra migrate
+	pnpm -s bench
+
+compose-check:
+	docker-compose -f docker-compose.yml config -q && docker-compose -f docker-compose.infra.yml config -q && echo "compose files valid"
+
+clean:
+	rm -rf node_modules packages/*/node_modules services/*/node_modules .turbo

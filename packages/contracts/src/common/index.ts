@@ -1,0 +1,2 @@
+export { AuditEvent, EventEnvelope } from './event.ts';
+export { FieldsQuery, InstantQueryParam, PageQuery, projectFields } from './paging.ts';

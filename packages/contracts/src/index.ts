@@ -1,0 +1,3 @@
+// @bss/contracts: zod wire shapes shared by services, clients, the CLI, the agent and the portals.
+// One module per service under src/<service>/; this index re-exports each as a namespace.
+export * from './common/index.ts';

@@ -1,0 +1,75 @@
+// One pg pool + drizzle per service. Row columns map camelCase <-> snake_case through drizzle's casing option.
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+
+/** The drizzle database handle a service queries through. */
+export type Db = NodePgDatabase<Record<string, never>>;
+/** A transaction handle; repositories take it as their first argument. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Either a plain handle (reads) or a transaction (writes). */
+export type Executor = Db | Tx;
+
+/** A service's database: pool, drizzle handle and lifecycle. */
+export interface Database {
+  pool: pg.Pool;
+  db: Db;
+  /** True when `SELECT 1` succeeds within the timeout. */
+  ping(timeoutMs?: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Opens a pool (lazily connecting) and wraps it in drizzle. */
+export function createDatabase(url: string, opts: { max?: number; applicationName?: string } = {}): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    application_name: opts.applicationName ?? 'bss',
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = drizzle({ client: pool, casing: 'snake_case' }) as Db;
+  let closed = false;
+  return {
+    pool,
+    db,
+    async ping(timeoutMs = 2_000) {
+      try {
+        const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref());
+        await Promise.race([pool.query('SELECT 1'), timeout]);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
+
+/** The SQLSTATE of a pg error, looking through wrappers (drizzle wraps driver errors in `cause`). */
+export function pgErrorCode(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/** The pg error object itself (with `constraint`, `detail`), looking through wrappers. */
+export function pgError(err: unknown): (Error & { code: string; constraint?: string; detail?: string }) | undefined {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return e as Error & { code: string };
+  }
+  return undefined;
+}
+
+/** unique_violation */
+export const PG_UNIQUE_VIOLATION = '23505';
+/** foreign_key_violation */
+export const PG_FOREIGN_KEY_VIOLATION = '23503';

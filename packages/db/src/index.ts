@@ -1,0 +1,14 @@
+// @bss/db: pg pool + drizzle, migrations, reset helpers and pg error codes.
+export {
+  createDatabase,
+  pgError,
+  pgErrorCode,
+  PG_FOREIGN_KEY_VIOLATION,
+  PG_UNIQUE_VIOLATION,
+  type Database,
+  type Db,
+  type Executor,
+  type Tx,
+} from './database.ts';
+export { ensureDatabase, listSchemas, migrate, type MigrateOptions, type MigrateResult } from './migrate.ts';
+export { truncateTables } from './reset.ts';

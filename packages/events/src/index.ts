@@ -1,0 +1,7 @@
+// @bss/events: transactional outbox staging, the relay, safe consumers and the event buses.
+export { createOutbox, notifyChannel, type NewEvent, type Outbox } from './outbox.ts';
+export type { EventBus, EventHandler, EventPublisher, SubscriptionSpec } from './types.ts';
+export { claimInbox, handleOnce } from './inbox.ts';
+export { topicMatches, createInMemoryBus, type InMemoryBus } from './memory-bus.ts';
+export { createAmqpBus, type AmqpBusOptions } from './amqp-bus.ts';
+export { createRelay, type Relay, type RelayOptions } from './relay.ts';

@@ -1,0 +1,73 @@
+// The Fastify app factory every service builds on. It never listens: main.ts (or the fleet) does, and tests
+// use app.inject(). Order matters: perimeter → request context → routes → error envelope.
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { ApiToken } from '@bss/config';
+import type { Logger, Tracing } from '@bss/telemetry';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { installErrorHandling } from './error-handler.ts';
+import { installPerimeter } from './perimeter.ts';
+import { installRequestContext, requestIdFrom } from './request-context.ts';
+
+/** A Fastify instance with the zod type provider. */
+export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, Logger, ZodTypeProvider>;
+
+export interface AppOptions {
+  service: string;
+  version: string;
+  description: string;
+  logger: Logger;
+  tracing: Tracing;
+  apiTokens: ApiToken[];
+  publicDocs?: boolean;
+  /** Max request body in bytes (default 1 MiB). */
+  bodyLimit?: number;
+}
+
+/** Creates the app with compilers, swagger, perimeter, context and error handling installed. */
+export async function createApp(opts: AppOptions): Promise<App> {
+  const app = Fastify({
+    loggerInstance: opts.logger,
+    disableRequestLogging: true,
+    genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
+    bodyLimit: opts.bodyLimit ?? 1_048_576,
+    routerOptions: { ignoreTrailingSlash: false },
+  }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  installPerimeter(app as unknown as FastifyInstance, opts.apiTokens, { publicDocs: opts.publicDocs ?? false });
+  installRequestContext(app as unknown as FastifyInstance, opts.tracing, opts.service);
+  installErrorHandling(app as unknown as FastifyInstance);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: `bss ${opts.service}`, version: opts.version, description: opts.description },
+      components: {
+        securitySchemes: { apiToken: { type: 'apiKey', in: 'header', name: 'X-BSS-API-Token' } },
+      },
+      security: [{ apiToken: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      { requestId: req.id, method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+  return app;
+}

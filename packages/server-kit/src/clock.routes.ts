@@ -1,0 +1,59 @@
+// Scenario clock admin API, hosted by every service. Reads are open (behind the token); moves are gated by
+// BSS_ALLOW_ADMIN_RESET because they change business time for the whole process.
+import { parseDuration, type ClockState, type ControllableClock } from '@bss/clock';
+import { ErrorEnvelope, Forbidden } from '@bss/policy';
+import { z } from 'zod';
+import type { App } from './app.ts';
+
+const ClockStateBody = z
+  .object({
+    mode: z.enum(['wall', 'frozen']),
+    now: z.string(),
+    offsetSeconds: z.number(),
+    frozenAt: z.string().nullable(),
+  })
+  .meta({ id: 'ClockState' });
+
+const FreezeBody = z
+  .object({
+    at: z
+      .union([z.iso.datetime({ offset: true }), z.iso.datetime({ local: true })])
+      .optional()
+      .describe('Instant to freeze at (no offset means UTC); omitted = now'),
+  })
+  .optional();
+const AdvanceBody = z.object({
+  duration: z
+    .string()
+    .refine((d) => parseDuration(d) !== undefined, 'must look like 45s, 15m, 2h or 30d')
+    .describe('<N><s|m|h|d>'),
+});
+
+const wire = (s: ClockState) => ({
+  mode: s.mode,
+  now: s.now.toISOString(),
+  offsetSeconds: s.offsetSeconds,
+  frozenAt: s.frozenAt ? s.frozenAt.toISOString() : null,
+});
+
+/** Registers `/admin-api/v1/clock/{now,freeze,unfreeze,advance}`. */
+export function registerClockRoutes(app: App, clock: ControllableClock, allowAdmin: boolean): void {
+  const gate = () => {
+    if (!allowAdmin) throw new Forbidden('admin.clock.disabled', 'clock control is disabled (set BSS_ALLOW_ADMIN_RESET=true)');
+  };
+  const errors = { 400: ErrorEnvelope, 403: ErrorEnvelope };
+  app.get('/admin-api/v1/clock/now', { schema: { tags: ['Admin'], response: { 200: ClockStateBody } } }, async () => wire(clock.state()));
+  app.post('/admin-api/v1/clock/freeze', { schema: { tags: ['Admin'], body: FreezeBody, response: { 200: ClockStateBody, ...errors } } }, async (req) => {
+    gate();
+    const at = req.body?.at;
+    return wire(clock.freeze(at ? new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(at) ? at : `${at}Z`) : undefined));
+  });
+  app.post('/admin-api/v1/clock/unfreeze', { schema: { tags: ['Admin'], response: { 200: ClockStateBody, ...errors } } }, async () => {
+    gate();
+    return wire(clock.unfreeze());
+  });
+  app.post('/admin-api/v1/clock/advance', { schema: { tags: ['Admin'], body: AdvanceBody, response: { 200: ClockStateBody, ...errors } } }, async (req) => {
+    gate();
+    return wire(clock.advance(parseDuration(req.body.duration)!));
+  });
+}

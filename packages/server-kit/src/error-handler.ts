@@ -1,0 +1,88 @@
+// The only place errors become HTTP. Every non-2xx body is the one envelope (@bss/policy ErrorEnvelope).
+import { pgError, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION } from '@bss/db';
+import { DomainError, envelope, type ErrorEnvelope } from '@bss/policy';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+
+interface Issue {
+  field: string;
+  message: string;
+}
+
+function validationIssues(err: FastifyError): Issue[] {
+  const context = (err as { validationContext?: string }).validationContext ?? 'body';
+  return (err.validation ?? []).map((v) => {
+    const path = (v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+    // zod puts the path of an unknown/missing key in params for some issue kinds
+    const missing = (v.params as { missingProperty?: string } | undefined)?.missingProperty;
+    const field = [context, path || missing].filter(Boolean).join('.');
+    return { field, message: v.message ?? 'invalid' };
+  });
+}
+
+/** Maps any thrown value to `[status, envelope]`. Unknown errors become a masked 500. */
+export function toEnvelope(err: unknown, requestId: string): { status: number; body: ErrorEnvelope; log: 'warn' | 'error' | 'none' } {
+  if (err instanceof DomainError) {
+    return { status: err.status, body: envelope(err.status, err.code, err.reason, err.message, err.context), log: 'none' };
+  }
+  const fe = err as FastifyError;
+  if (hasZodFastifySchemaValidationErrors(fe)) {
+    const issues = validationIssues(fe);
+    const message = `invalid request: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}`;
+    return { status: 400, body: envelope(400, 'VALIDATION_FAILED', 'request.invalid', message, { issues }), log: 'none' };
+  }
+  if (isResponseSerializationError(fe)) {
+    return { status: 500, body: envelope(500, 'INTERNAL', 'internal', `internal error (request ${requestId})`, { requestId }), log: 'error' };
+  }
+  const pe = pgError(err);
+  if (pe?.code === PG_UNIQUE_VIOLATION) {
+    return {
+      status: 409,
+      body: envelope(409, 'CONFLICT', 'conflict.unique', 'a record with the same unique value already exists', {
+        constraint: pe.constraint ?? null,
+      }),
+      log: 'warn',
+    };
+  }
+  if (pe?.code === PG_FOREIGN_KEY_VIOLATION) {
+    return {
+      status: 422,
+      body: envelope(422, 'POLICY_VIOLATION', 'reference.not_found', 'a referenced record does not exist', {
+        constraint: pe.constraint ?? null,
+      }),
+      log: 'warn',
+    };
+  }
+  if (fe && typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    const reason =
+      fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe instanceof SyntaxError
+        ? 'request.malformed_json'
+        : fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? 'request.unsupported_media_type'
+          : fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+            ? 'request.body_too_large'
+            : fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+              ? 'request.empty_json_body'
+              : 'request.invalid';
+    const code = fe.statusCode === 400 ? 'VALIDATION_FAILED' : 'BAD_REQUEST';
+    return { status: fe.statusCode, body: envelope(fe.statusCode, code, reason, fe.message, {}), log: 'none' };
+  }
+  return { status: 500, body: envelope(500, 'INTERNAL', 'internal', `internal error (request ${requestId})`, { requestId }), log: 'error' };
+}
+
+/** Installs the error and not-found handlers. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => {
+    const { status, body, log } = toEnvelope(err, req.id);
+    if (log === 'error') req.log.error({ err, requestId: req.id }, 'unhandled error');
+    else if (log === 'warn') req.log.warn({ err, requestId: req.id }, 'mapped database error');
+    return reply.code(status).type('application/json').send(body);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const body = envelope(404, 'NOT_FOUND', 'route.not_found', `no route ${req.method} ${req.url.split('?')[0]}`, {
+      method: req.method,
+      path: req.url.split('?')[0],
+    });
+    return reply.code(404).type('application/json').send(body);
+  });
+}

@@ -1,0 +1,12 @@
+// @bss/server-kit: what every service needs — app factory, perimeter, request context, error envelope,
+// health/ready, clock/audit/reset admin routes, TMF list helpers and the runtime that starts it all.
+export { createApp, type App, type AppOptions } from './app.ts';
+export { registerAuditRoutes } from './audit.routes.ts';
+export { registerClockRoutes } from './clock.routes.ts';
+export { installErrorHandling, toEnvelope } from './error-handler.ts';
+export { registerHealthRoutes, type ReadinessProbe } from './health.routes.ts';
+export { EXEMPT_PATHS, matchToken } from './perimeter.ts';
+export { createPlatform, createPlatformApp, type Platform } from './platform.ts';
+export { registerResetRoute, type ResetReport } from './reset.routes.ts';
+export { loadModuleConfig, runMain, startService, type RunningService, type ServiceModule, type Worker } from './runtime.ts';
+export { hrefBuilder, omitEmpty, setListHeaders } from './tmf.ts';

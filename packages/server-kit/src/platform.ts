@@ -1,0 +1,71 @@
+// The platform a service is built on: config, logger, tracing, clock, database, event bus and outbox.
+// `createPlatform` wires the production parts; tests assemble the same shape with fakes (@bss/testing).
+import { ControllableClock } from '@bss/clock';
+import type { ServiceConfig, ServiceName } from '@bss/config';
+import { createDatabase, type Database } from '@bss/db';
+import { createAmqpBus, createOutbox, type EventBus, type Outbox } from '@bss/events';
+import { createLogger, createTracing, type Logger, type Tracing } from '@bss/telemetry';
+import type { App } from './app.ts';
+import { createApp } from './app.ts';
+import { registerAuditRoutes } from './audit.routes.ts';
+import { registerClockRoutes } from './clock.routes.ts';
+import { registerHealthRoutes } from './health.routes.ts';
+import { registerResetRoute, type ResetReport } from './reset.routes.ts';
+import type { Tx } from '@bss/db';
+
+/** Everything impure a service needs, passed explicitly. */
+export interface Platform<Extra = unknown> {
+  service: ServiceName;
+  version: string;
+  config: ServiceConfig<Extra>;
+  logger: Logger;
+  tracing: Tracing;
+  clock: ControllableClock;
+  database: Database;
+  bus: EventBus;
+  outbox: Outbox;
+}
+
+/** Wires the production platform for `config`. Connections open lazily. */
+export function createPlatform<Extra>(config: ServiceConfig<Extra>, opts: { version: string; outboxSchema: string }): Platform<Extra> {
+  const logger = createLogger(config.service, config.logLevel);
+  const tracing = createTracing(config.service, config.otelEndpoint);
+  const clock = new ControllableClock();
+  const database = createDatabase(config.dbUrl, { max: config.dbPoolMax, applicationName: `bss-${config.service}` });
+  const bus = createAmqpBus({ url: config.mqUrl, exchange: config.exchange, database, logger, tracing, serviceName: config.service });
+  return {
+    service: config.service,
+    version: opts.version,
+    config,
+    logger,
+    tracing,
+    clock,
+    database,
+    bus,
+    outbox: createOutbox(opts.outboxSchema, clock),
+  };
+}
+
+/** Creates the service's app with the shared routes (health, ready, clock, audit, reset) registered. */
+export async function createPlatformApp(
+  platform: Platform,
+  opts: { description: string; reset?: (tx: Tx) => Promise<ResetReport[]> },
+): Promise<App> {
+  const { config, logger, tracing, clock, database, bus, outbox, service, version } = platform;
+  const app = await createApp({
+    service,
+    version,
+    description: opts.description,
+    logger,
+    tracing,
+    apiTokens: config.apiTokens,
+    publicDocs: config.publicDocs,
+  });
+  registerHealthRoutes(app, service, version, { database: () => database.ping(), broker: () => bus.isConnected() });
+  registerClockRoutes(app, clock, config.allowAdmin);
+  registerAuditRoutes(app, database, outbox.schema);
+  if (opts.reset) {
+    registerResetRoute(app, { service, database, outbox, clock, allowAdmin: config.allowAdmin, reset: opts.reset });
+  }
+  return app;
+}

@@ -1,0 +1,95 @@
+// Running a service: build the app, start the outbox relay and consumers, listen, and stop everything in
+// reverse order on shutdown. Used by each service's main.ts and by the fleet launcher.
+import { loadServiceConfig, type ServiceConfig, type ServiceName } from '@bss/config';
+import { createRelay, type EventHandler, type SubscriptionSpec } from '@bss/events';
+import type { z } from 'zod';
+import type { App } from './app.ts';
+import { createPlatform, type Platform } from './platform.ts';
+
+/** A long-running background job owned by a service (relay-like workers, sweepers). */
+export interface Worker {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** How a service plugs into the runtime; each service exports one from `src/service.ts`. */
+export interface ServiceModule<Extra = unknown> {
+  name: ServiceName;
+  version: string;
+  /** The schema whose outbox this service writes and relays. */
+  outboxSchema: string;
+  /** Service-specific env keys, parsed together with the common ones. */
+  extraEnv?: z.ZodRawShape;
+  build(platform: Platform<Extra>): Promise<App>;
+  consumers?(platform: Platform<Extra>): { spec: SubscriptionSpec; handler: EventHandler }[];
+  workers?(platform: Platform<Extra>): Worker[];
+}
+
+/** A started service. */
+export interface RunningService {
+  name: ServiceName;
+  url: string;
+  app: App;
+  platform: Platform;
+  stop(): Promise<void>;
+}
+
+/** Loads a module's config from `env` (common keys + its extras). */
+export function loadModuleConfig<Extra>(mod: ServiceModule<Extra>, env: Record<string, string | undefined>): ServiceConfig<Extra> {
+  return loadServiceConfig(mod.name, env, mod.extraEnv) as ServiceConfig<Extra>;
+}
+
+/** Starts `mod` with `config`: relay, consumers, workers, then the HTTP listener. */
+export async function startService<Extra>(mod: ServiceModule<Extra>, config: ServiceConfig<Extra>): Promise<RunningService> {
+  const platform = createPlatform(config, { version: mod.version, outboxSchema: mod.outboxSchema });
+  const { logger, database, bus, tracing } = platform;
+  const app = await mod.build(platform);
+  const relay = createRelay({ database, schema: mod.outboxSchema, publisher: bus, logger });
+  const workers = mod.workers?.(platform) ?? [];
+  await relay.start();
+  for (const c of mod.consumers?.(platform) ?? []) await bus.subscribe(c.spec, c.handler);
+  for (const w of workers) await w.start();
+  const address = await app.listen({ host: config.host, port: config.port });
+  logger.info({ address }, `${mod.name} listening`);
+  let stopping: Promise<void> | undefined;
+  return {
+    name: mod.name,
+    url: `http://${config.host}:${config.port}`,
+    app,
+    platform: platform as Platform,
+    stop() {
+      stopping ??= (async () => {
+        await app.close();
+        for (const w of [...workers].reverse()) await w.stop().catch((err) => logger.error({ err }, 'worker stop failed'));
+        await relay.stop();
+        await bus.close();
+        await database.close();
+        await tracing.shutdown();
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** Entry point of a service's main.ts: start from process.env and stop cleanly on SIGINT/SIGTERM. */
+export async function runMain<Extra>(mod: ServiceModule<Extra>): Promise<void> {
+  let running: RunningService;
+  try {
+    running = await startService(mod, loadModuleConfig(mod, process.env));
+  } catch (err) {
+    console.error(`${mod.name} failed to start: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  const shutdown = (signal: string) => {
+    running.platform.logger.info({ signal }, 'shutting down');
+    running.stop().then(
+      () => process.exit(0),
+      (err) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}

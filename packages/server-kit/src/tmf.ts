@@ -1,0 +1,20 @@
+// TMF list conventions: X-Total-Count / X-Result-Count headers and absolute hrefs from a public base URL.
+import type { FastifyReply } from 'fastify';
+
+/** Sets the TMF paging headers on a list response. */
+export function setListHeaders(reply: FastifyReply, total: number, returned: number): void {
+  reply.header('X-Total-Count', String(total)).header('X-Result-Count', String(returned));
+}
+
+/** Builds absolute hrefs: `href('/tmf-api/…/productOffering', 'PLAN_M')`. */
+export function hrefBuilder(publicBaseUrl: string) {
+  const base = publicBaseUrl.replace(/\/+$/, '');
+  return (collectionPath: string, id: string) => `${base}${collectionPath}/${encodeURIComponent(id)}`;
+}
+
+/** Drops keys whose value is null or undefined: TMF omits optional attributes without a value. */
+export function omitEmpty<T extends Record<string, unknown>>(obj: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== null && v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], null>;
+  };
+}

@@ -1,0 +1,167 @@
+// The shared HTTP behaviour every service inherits: perimeter, envelope, context, probes, clock, audit.
+import { PolicyViolation, NotFound } from '@bss/policy';
+import { createPlatformApp, type App } from '@bss/server-kit';
+import { migrate } from '@bss/db';
+import { authHeaders, createTestDatabase, MIGRATIONS_DIR, TEST_PORTAL_TOKEN, testPlatform, type TestDatabase, type TestPlatform } from '@bss/testing';
+import { currentContext } from '@bss/telemetry';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+let db: TestDatabase;
+let platform: TestPlatform;
+let app: App;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  // A schema of its own with the platform tables (outbox, inbox), as every service schema gets them.
+  await migrate({ url: db.url, dir: MIGRATIONS_DIR, schemas: ['kit_test'], seed: false });
+  platform = testPlatform('catalog', db, { outboxSchema: 'kit_test' });
+  app = await createPlatformApp(platform, { description: 'test' });
+  app.post(
+    '/echo/:id',
+    { schema: { params: z.object({ id: z.string().regex(/^X-\d+$/) }), body: z.object({ n: z.number().int(), tag: z.string() }) } },
+    async (req) => {
+      if (req.body.n === 404) throw new NotFound('widget', req.params.id);
+      if (req.body.n === 422) throw new PolicyViolation('widget.n.forbidden', 'n may not be 422', { n: 422 });
+      if (req.body.n === 500) throw new Error('secret database password in message');
+      return { id: req.params.id, ctx: currentContext() };
+    },
+  );
+  app.post('/stage', async () =>
+    platform.database.db.transaction(async (tx) =>
+      platform.outbox.stage(tx, { eventType: 'widget.created', aggregateType: 'widget', aggregateId: 'W1', payload: { a: 1 } }),
+    ),
+  );
+  await app.ready();
+});
+afterAll(async () => {
+  await app?.close();
+  await db?.drop();
+});
+
+const post = (url: string, payload: unknown, headers = authHeaders()) =>
+  app.inject({ method: 'POST', url, payload: payload as object, headers: { 'content-type': 'application/json', ...headers } });
+
+describe('perimeter', () => {
+  it('refuses a request without a token with 401 AUTH_MISSING_TOKEN, even on unknown paths', async () => {
+    const res = await app.inject({ method: 'GET', url: '/no/such/path' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ code: 'AUTH_MISSING_TOKEN', reason: 'auth.missing_token', status: '401' });
+    expect(res.headers['x-request-id']).toBeTruthy();
+  });
+
+  it('refuses a wrong token with 401 AUTH_INVALID_TOKEN', async () => {
+    const res = await app.inject({ method: 'GET', url: '/admin-api/v1/clock/now', headers: { 'x-bss-api-token': 'x'.repeat(40) } });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('AUTH_INVALID_TOKEN');
+  });
+
+  it('lets the probes through without a token', async () => {
+    expect((await app.inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok', service: 'catalog', version: 'test' });
+    const ready = await app.inject({ method: 'GET', url: '/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json().checks).toEqual({ database: 'up', broker: 'up' });
+  });
+
+  it('maps a named token to its service identity in the request context', async () => {
+    const res = await post('/echo/X-1', { n: 1, tag: 't' }, { 'x-bss-api-token': TEST_PORTAL_TOKEN, 'x-bss-actor': 'alice', 'x-bss-channel': 'portal-csr', 'x-request-id': 'req-123' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().ctx).toMatchObject({ serviceIdentity: 'portal_self_serve', actor: 'alice', channel: 'portal-csr', requestId: 'req-123' });
+    expect(res.headers['x-request-id']).toBe('req-123');
+  });
+});
+
+describe('error envelope', () => {
+  it('answers malformed JSON with 400 request.malformed_json', async () => {
+    const res = await app.inject({ method: 'POST', url: '/echo/X-1', payload: '{"n":', headers: { ...authHeaders(), 'content-type': 'application/json' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', reason: 'request.malformed_json', status: '400' });
+  });
+
+  it('names each bad field on a validation failure', async () => {
+    const res = await post('/echo/X-1', { n: 'one' });
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.code).toBe('VALIDATION_FAILED');
+    const fields = body.context.issues.map((i: { field: string }) => i.field).sort();
+    expect(fields).toEqual(['body.n', 'body.tag']);
+    const params = await post('/echo/bad', { n: 1, tag: 't' });
+    expect(params.json().context.issues.map((i: { field: string }) => i.field)).toEqual(['params.id']);
+  });
+
+  it('maps NotFound to 404 and PolicyViolation to 422 with the rule as reason', async () => {
+    const nf = await post('/echo/X-2', { n: 404, tag: 't' });
+    expect(nf.statusCode).toBe(404);
+    expect(nf.json()).toMatchObject({ code: 'NOT_FOUND', reason: 'widget.not_found', context: { widgetId: 'X-2' } });
+    const pv = await post('/echo/X-2', { n: 422, tag: 't' });
+    expect(pv.statusCode).toBe(422);
+    expect(pv.json()).toMatchObject({ code: 'POLICY_VIOLATION', reason: 'widget.n.forbidden', context: { n: 422 } });
+    expect(pv.json().referenceError).toMatch(/^https:\/\/.+widget\.n\.forbidden$/);
+  });
+
+  it('masks unexpected errors as 500 INTERNAL without leaking the message', async () => {
+    const res = await post('/echo/X-3', { n: 500, tag: 't' });
+    expect(res.statusCode).toBe(500);
+    expect(res.body).not.toContain('secret');
+    expect(res.json()).toMatchObject({ code: 'INTERNAL', context: { requestId: res.headers['x-request-id'] } });
+  });
+
+  it('answers an unknown route with a 404 envelope once authenticated', async () => {
+    const res = await app.inject({ method: 'GET', url: '/nope', headers: authHeaders() });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ code: 'NOT_FOUND', reason: 'route.not_found' });
+  });
+});
+
+describe('clock admin', () => {
+  it('freezes, advances and unfreezes the service clock', async () => {
+    const f = await post('/admin-api/v1/clock/freeze', { at: '2026-03-01T10:00:00' });
+    expect(f.json()).toMatchObject({ mode: 'frozen', now: '2026-03-01T10:00:00.000Z' });
+    const a = await post('/admin-api/v1/clock/advance', { duration: '2h' });
+    expect(a.json().now).toBe('2026-03-01T12:00:00.000Z');
+    expect(platform.clock.now().toISOString()).toBe('2026-03-01T12:00:00.000Z');
+    const bad = await post('/admin-api/v1/clock/advance', { duration: '2 weeks' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().context.issues[0].field).toBe('body.duration');
+    const u = await post('/admin-api/v1/clock/unfreeze', {});
+    expect(u.json().mode).toBe('wall');
+  });
+
+  it('refuses clock moves when admin is disabled', async () => {
+    const closed = testPlatform('catalog', db, { env: { BSS_ALLOW_ADMIN_RESET: 'false' } });
+    const app2 = await createPlatformApp(closed, { description: 'x' });
+    const res = await app2.inject({ method: 'POST', url: '/admin-api/v1/clock/advance', payload: { duration: '1d' }, headers: authHeaders() });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().reason).toBe('admin.clock.disabled');
+    expect((await app2.inject({ method: 'GET', url: '/admin-api/v1/clock/now', headers: authHeaders() })).statusCode).toBe(200);
+    await app2.close();
+  });
+});
+
+describe('audit trail', () => {
+  it('records a staged event with actor, channel, identity and trace, served by the audit API', async () => {
+    const res = await post('/stage', {}, authHeaders({ 'x-bss-actor': 'bob', 'x-bss-channel': 'cli', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' }));
+    expect(res.statusCode).toBe(200);
+    const audit = await app.inject({ method: 'GET', url: '/audit-api/v1/events?aggregateId=W1', headers: authHeaders() });
+    const [event] = audit.json().events;
+    expect(event).toMatchObject({
+      eventType: 'widget.created',
+      actor: 'bob',
+      channel: 'cli',
+      serviceIdentity: 'default',
+      traceId: '0af7651916cd43dd8448eb211c80319c',
+      payload: { a: 1 },
+      publishedAt: null,
+    });
+  });
+});
+
+describe('openapi', () => {
+  it('serves an OpenAPI 3.1 document with the shared routes', async () => {
+    const res = await app.inject({ method: 'GET', url: '/openapi.json', headers: authHeaders() });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/ready', '/admin-api/v1/clock/now', '/audit-api/v1/events']));
+  });
+});
