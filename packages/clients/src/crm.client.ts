@@ -1,0 +1,2 @@
+// Typed client of the crm service.
+export {};

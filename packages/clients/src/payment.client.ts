@@ -1,0 +1,2 @@
+// Typed client of the payment service.
+export {};

@@ -1,0 +1,2 @@
+// Typed client of the subscription service.
+export {};

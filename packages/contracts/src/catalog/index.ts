@@ -1,0 +1,2 @@
+// Wire shapes of the catalog API (filled in by the catalog work).
+export {};

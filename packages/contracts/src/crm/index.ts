@@ -1,0 +1,2 @@
+// Wire shapes of the crm API (filled in by the crm work).
+export {};

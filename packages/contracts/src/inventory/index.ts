@@ -1,0 +1,2 @@
+// Wire shapes of the inventory API (filled in by the inventory work).
+export {};

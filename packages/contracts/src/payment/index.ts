@@ -1,0 +1,2 @@
+// Wire shapes of the payment API (filled in by the payment work).
+export {};
