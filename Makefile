@@ -48,7 +48,7 @@ test-integration: install infra
 	pnpm -s exec vitest run --project integration
 
 test: install infra lint typecheck doctrine-check
-	pnpm -s exec vitest run
+	BSS_TEST_PRUNE=1 pnpm -s exec vitest run
 
 bench: install infra migrate
 	pnpm -s bench

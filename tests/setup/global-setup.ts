@@ -1,6 +1,6 @@
 // Integration-test setup: use the Postgres/RabbitMQ named by env (make test sets them); only when no URL is
 // given at all fall back to throwaway testcontainers. Then build the migrated template database once.
-import { prepareTemplate, testServerUrl } from '@bss/testing';
+import { prepareTemplate, pruneTestDatabases, testServerUrl } from '@bss/testing';
 
 let stopContainers: (() => Promise<void>) | undefined;
 
@@ -20,6 +20,8 @@ async function startContainers(): Promise<void> {
 export async function setup(): Promise<void> {
   if (!testServerUrl()) await startContainers();
   process.env.BSS_MQ_URL ??= 'amqp://guest:guest@127.0.0.1:5672';
+  // Only a run that owns the server prunes (make test sets this); parallel dev runs must not.
+  if (process.env.BSS_TEST_PRUNE === '1') await pruneTestDatabases(testServerUrl()!);
   await prepareTemplate(testServerUrl()!);
 }
 

@@ -12,3 +12,4 @@ export * from './catalog.client.ts';
 export * from './crm.client.ts';
 export * from './payment.client.ts';
 export * from './subscription.client.ts';
+export * from './inventory.client.ts';

@@ -64,12 +64,22 @@ export async function prepareTemplate(serverUrl: string): Promise<string> {
       }
     });
   }
-  // Old templates from earlier migration sets are dropped so they do not pile up.
-  await admin(serverUrl, async (c) => {
-    const old = await c.query(`SELECT datname FROM pg_database WHERE datname LIKE 'bss\\_tpl\\_%' AND datname <> $1`, [name]);
-    for (const r of old.rows) await c.query(`DROP DATABASE IF EXISTS ${r.datname}`).catch(() => {});
-  });
   return name;
+}
+
+/**
+ * Drops templates of earlier migration sets and test databases left by crashed runs. Only for a run that
+ * owns the server (make test / CI): concurrent runs may still be cloning from an older template.
+ */
+export async function pruneTestDatabases(serverUrl: string): Promise<void> {
+  const current = await templateName();
+  await admin(serverUrl, async (c) => {
+    const stale = await c.query(
+      `SELECT datname FROM pg_database WHERE (datname LIKE 'bss\\_tpl\\_%' AND datname <> $1) OR datname LIKE 'bss\\_t\\_%'`,
+      [current],
+    );
+    for (const r of stale.rows) await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => {});
+  });
 }
 
 /** A throwaway database for one test file. */

@@ -1,0 +1,2 @@
+// Typed client of the inventory API (MSISDN and eSIM pools, number porting) served by the CRM service.
+export {};

@@ -1,0 +1,2 @@
+// Wire shapes of the subscription API (the parts other services already consume).
+export {};
