@@ -1,0 +1,72 @@
+// `make bench`: load-tests the catalog (GET productOffering list and one offering) at concurrency 10 for a
+// fixed duration, and in the same run a bare Fastify + one pg query endpoint as the baseline. Prints
+// p50/p99/throughput and each ratio to the baseline, writes bench/results/catalog.json, and exits 1 when a
+// target is missed (list p99 ≤ 10 ms; each p99 ratio ≤ 2).
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startFleet } from '@bss/fleet';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import pg from 'pg';
+
+const DURATION_S = Number(process.env.BSS_BENCH_DURATION ?? 10);
+const CONNECTIONS = 10;
+const dbUrl = process.env.BSS_DB_URL ?? 'postgres://postgres@127.0.0.1:5432/bss';
+const token = randomBytes(24).toString('hex');
+
+interface Result {
+  name: string;
+  url: string;
+  p50: number;
+  p99: number;
+  rps: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(name: string, url: string, headers: Record<string, string> = {}): Promise<Result> {
+  // Warm-up: JIT, pool connections, prepared plans.
+  await autocannon({ url, connections: CONNECTIONS, duration: 2, headers });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+  return { name, url, p50: r.latency.p50, p99: r.latency.p99, rps: Math.round(r.requests.average), errors: r.errors, non2xx: r.non2xx };
+}
+
+const fleet = await startFleet(
+  { ...process.env, BSS_DB_URL: dbUrl, BSS_API_TOKEN: token, BSS_CATALOG_PORT: '18001', BSS_LOG_LEVEL: 'warn' },
+  ['catalog'],
+);
+const pool = new pg.Pool({ connectionString: dbUrl, max: 10 });
+const baseline = Fastify();
+baseline.get('/offerings', async () => (await pool.query('SELECT id, name FROM catalog.product_offering ORDER BY id LIMIT 20')).rows);
+await baseline.listen({ port: 18099, host: '127.0.0.1' });
+
+const tmf = `${fleet.url('catalog')}/tmf-api/productCatalogManagement/v4`;
+const auth = { 'x-bss-api-token': token };
+try {
+  const base = await load('baseline: fastify + pg', 'http://127.0.0.1:18099/offerings');
+  const list = await load('catalog: GET productOffering (list)', `${tmf}/productOffering`, auth);
+  const one = await load('catalog: GET productOffering/PLAN_M', `${tmf}/productOffering/PLAN_M`, auth);
+
+  const rows = [base, list, one].map((r) => ({ ...r, p99Ratio: +(r.p99 / Math.max(base.p99, 1)).toFixed(2), p50Ratio: +(r.p50 / Math.max(base.p50, 1)).toFixed(2) }));
+  console.log(`\nconcurrency ${CONNECTIONS}, ${DURATION_S}s per endpoint\n`);
+  console.log('endpoint'.padEnd(40), 'p50 ms'.padStart(7), 'p99 ms'.padStart(7), 'req/s'.padStart(8), 'p99/base'.padStart(9), 'non2xx'.padStart(7));
+  for (const r of rows) console.log(r.name.padEnd(40), String(r.p50).padStart(7), String(r.p99).padStart(7), String(r.rps).padStart(8), String(r.p99Ratio).padStart(9), String(r.non2xx + r.errors).padStart(7));
+
+  const targets = [
+    { target: 'list p99 <= 10 ms', ok: list.p99 <= 10 },
+    { target: 'list p99 ratio <= 2', ok: rows[1]!.p99Ratio <= 2 },
+    { target: 'one p99 ratio <= 2', ok: rows[2]!.p99Ratio <= 2 },
+    { target: 'no errors', ok: rows.every((r) => r.errors === 0 && r.non2xx === 0) },
+  ];
+  console.log('');
+  for (const t of targets) console.log(`${t.ok ? 'PASS' : 'FAIL'}  ${t.target}`);
+  const out = fileURLToPath(new URL('./results/catalog.json', import.meta.url));
+  writeFileSync(out, `${JSON.stringify({ node: process.version, connections: CONNECTIONS, durationSeconds: DURATION_S, results: rows, targets }, null, 2)}\n`);
+  console.log(`\nwritten ${out}`);
+  process.exitCode = targets.every((t) => t.ok) ? 0 : 1;
+} finally {
+  await baseline.close();
+  await pool.end();
+  await fleet.stop();
+}

@@ -1,0 +1,61 @@
+// The fleet launcher: starts any set of services in one Node process, each on its own port with its own
+// platform (pool, bus, clock, relay) — no shared in-memory state, exactly as if each ran in its container.
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isServiceName, SERVICE_PORTS, type ServiceName } from '@bss/config';
+import { loadModuleConfig, startService, type RunningService, type ServiceModule } from '@bss/server-kit';
+
+const SERVICES_DIR = fileURLToPath(new URL('../../../services/', import.meta.url));
+
+/** Every service module present in services/*, in port order. */
+export async function discoverServices(): Promise<ServiceModule[]> {
+  const names = (await readdir(SERVICES_DIR, { withFileTypes: true })).filter((e) => e.isDirectory() && isServiceName(e.name)).map((e) => e.name as ServiceName);
+  const modules: ServiceModule[] = [];
+  for (const name of names) {
+    const url = pathToFileURL(`${SERVICES_DIR}${name}/src/service.ts`).href;
+    try {
+      const mod = (await import(url)) as { service?: ServiceModule };
+      if (mod.service) modules.push(mod.service);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && String(err).includes(`${name}/src/service.ts`)) continue;
+      throw err;
+    }
+  }
+  return modules.sort((a, b) => SERVICE_PORTS[a.name] - SERVICE_PORTS[b.name]);
+}
+
+/** A running fleet. */
+export interface Fleet {
+  services: RunningService[];
+  url(name: ServiceName): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `names` (default: every discovered service) with config parsed from `env` per service. If one fails
+ * to start, the ones already started are stopped and the error is rethrown.
+ */
+export async function startFleet(env: Record<string, string | undefined>, names?: ServiceName[]): Promise<Fleet> {
+  const modules = (await discoverServices()).filter((m) => !names || names.includes(m.name));
+  const missing = names?.filter((n) => !modules.some((m) => m.name === n)) ?? [];
+  if (missing.length) throw new Error(`no such service module: ${missing.join(', ')}`);
+  const configs = modules.map((m) => loadModuleConfig(m, env));
+  const running: RunningService[] = [];
+  try {
+    for (const [i, mod] of modules.entries()) running.push(await startService(mod, configs[i]!));
+  } catch (err) {
+    for (const r of running.reverse()) await r.stop().catch(() => {});
+    throw err;
+  }
+  return {
+    services: running,
+    url(name) {
+      const s = running.find((r) => r.name === name);
+      if (!s) throw new Error(`${name} is not running in this fleet`);
+      return s.url;
+    },
+    async stop() {
+      for (const r of [...running].reverse()) await r.stop();
+    },
+  };
+}
