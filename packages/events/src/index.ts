@@ -5,3 +5,10 @@ export { claimInbox, handleOnce } from './inbox.ts';
 export { topicMatches, createInMemoryBus, type InMemoryBus } from './memory-bus.ts';
 export { createAmqpBus, type AmqpBusOptions } from './amqp-bus.ts';
 export { createRelay, type Relay, type RelayOptions } from './relay.ts';
+export {
+  ATTEMPT_HEADER,
+  PARK_ATTEMPTS_HEADER,
+  PARK_REASON_HEADER,
+  parkedQueueOf,
+  retryQueueOf,
+} from './amqp-consumer.ts';

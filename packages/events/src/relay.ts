@@ -1,23 +1,260 @@
-// PLACEHOLDER: replaced by the events implementation (helper task). Do not ship.
+// The outbox relay: the only publisher of domain events. Publishes committed rows of `<schema>.outbox` to
+// the broker at least once, in id order per batch, and stamps them published.
+//
+// Design: one drain = one transaction that locks up to `batchSize` unpublished rows `FOR UPDATE SKIP LOCKED`
+// (so replicas share the work without publishing a row twice concurrently), publishes them one by one
+// (each publish resolves only after the broker confirmed), then stamps the published ones. The first failure
+// records the error on its row and ends the batch, so later rows never overtake it. A publish that succeeds
+// and whose stamp then fails to commit is published again next time: consumers dedupe on eventId (inbox).
+// Drains are triggered by Postgres NOTIFY (sent by `stage()` on commit) for low latency, by a periodic
+// sweep as the backstop (a missed notification, a failed publish, a lost LISTEN connection), and loop at
+// once while batches come back full.
+import type { EventEnvelope } from '@bss/contracts';
 import type { Database } from '@bss/db';
 import type { Logger } from '@bss/telemetry';
+import { sql } from 'drizzle-orm';
+import type pg from 'pg';
+import { notifyChannel } from './outbox.ts';
 import type { EventPublisher } from './types.ts';
 
+/** Wiring of a relay. */
 export interface RelayOptions {
   database: Database;
+  /** Schema whose outbox this relay drains. */
   schema: string;
+  /** Confirmed publisher, normally the service's AMQP bus. */
   publisher: EventPublisher;
   logger: Logger;
+  /** Rows per drain transaction (default 100). */
   batchSize?: number;
+  /** Backstop sweep period (default 1000 ms); NOTIFY wakes the relay sooner. */
   sweepIntervalMs?: number;
 }
 
+/** A running relay. */
 export interface Relay {
+  /** Starts listening and sweeping; drains whatever is pending right away. */
   start(): Promise<void>;
+  /** Stops timers and the listener and waits for an in-flight drain. */
   stop(): Promise<void>;
+  /** Drains one batch now (serialised with the background loop); returns the number of rows published. */
   drainOnce(): Promise<number>;
 }
 
-export function createRelay(_opts: RelayOptions): Relay {
-  throw new Error('relay pending');
+interface OutboxRow {
+  id: string;
+  event_id: string;
+  event_type: string;
+  aggregate_type: string;
+  aggregate_id: string;
+  occurred_at: string;
+  actor: string;
+  channel: string;
+  tenant_id: string;
+  service_identity: string;
+  request_id: string | null;
+  trace_id: string | null;
+  traceparent: string | null;
+  schema_version: number | string;
+  payload: Record<string, unknown> | string;
+  [key: string]: unknown;
+}
+
+const MAX_ERROR = 500;
+
+function toEnvelope(row: OutboxRow): EventEnvelope {
+  return {
+    eventId: row.event_id,
+    eventType: row.event_type,
+    aggregateType: row.aggregate_type,
+    aggregateId: row.aggregate_id,
+    occurredAt: row.occurred_at,
+    actor: row.actor,
+    channel: row.channel,
+    tenant: row.tenant_id,
+    serviceIdentity: row.service_identity,
+    requestId: row.request_id,
+    traceId: row.trace_id,
+    schemaVersion: Number(row.schema_version),
+    payload: typeof row.payload === 'string' ? (JSON.parse(row.payload) as Record<string, unknown>) : row.payload,
+  };
+}
+
+/** Creates a relay for `schema`'s outbox. Call `start()` to run it in the background. */
+export function createRelay(opts: RelayOptions): Relay {
+  const { database, schema, publisher, logger } = opts;
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name: ${schema}`);
+  const batchSize = opts.batchSize ?? 100;
+  const sweepIntervalMs = opts.sweepIntervalMs ?? 1000;
+  const table = sql.raw(`${schema}.outbox`);
+  const channel = notifyChannel(schema);
+
+  let started = false;
+  let sweepTimer: ReturnType<typeof setTimeout> | undefined;
+  let listenTimer: ReturnType<typeof setTimeout> | undefined;
+  let listener: pg.PoolClient | undefined;
+  let listenFailures = 0;
+  let loop: Promise<void> | undefined;
+  let again = false;
+  let failing = false;
+  // Serialises drains: the background loop and drainOnce() never run a batch at the same time.
+  let tail: Promise<unknown> = Promise.resolve();
+
+  function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = tail.then(fn);
+    tail = run.catch(() => {});
+    return run;
+  }
+
+  async function drainBatch(): Promise<{ published: number; full: boolean }> {
+    return database.db.transaction(async (tx) => {
+      // occurred_at is formatted like the clock's toISOString() so the relayed envelope matches the staged one.
+      const { rows } = await tx.execute<OutboxRow>(sql`
+        SELECT id, event_id, event_type, aggregate_type, aggregate_id,
+               to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
+               actor, channel, tenant_id, service_identity, request_id, trace_id, traceparent, schema_version, payload
+        FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`);
+      const done: string[] = [];
+      let failure: { id: string; error: string } | undefined;
+      for (const row of rows) {
+        try {
+          await publisher.publish(toEnvelope(row), { traceparent: row.traceparent });
+          done.push(row.id);
+        } catch (err) {
+          failure = { id: row.id, error: (err instanceof Error ? err.message : String(err)).slice(0, MAX_ERROR) };
+          break;
+        }
+      }
+      if (done.length) {
+        await tx.execute(sql`
+          UPDATE ${table} SET published_at = now(), publish_attempts = publish_attempts + 1
+          WHERE id = ANY(${`{${done.join(',')}}`}::bigint[])`);
+      }
+      if (failure) {
+        await tx.execute(sql`
+          UPDATE ${table} SET publish_attempts = publish_attempts + 1, last_publish_error = ${failure.error}
+          WHERE id = ${failure.id}`);
+        // One warning per outage, not one per sweep.
+        if (!failing) logger.warn({ schema, outboxId: failure.id, err: failure.error }, 'outbox publish failed; will retry');
+        failing = true;
+      } else if (done.length && failing) {
+        failing = false;
+        logger.info({ schema }, 'outbox publishing recovered');
+      }
+      return { published: done.length, full: !failure && rows.length === batchSize };
+    });
+  }
+
+  async function runLoop(): Promise<void> {
+    do {
+      again = false;
+      try {
+        let batch;
+        do batch = await exclusive(drainBatch);
+        while (batch.full && started);
+      } catch (err) {
+        // Typically the database is unreachable; the next sweep tries again.
+        logger.error({ schema, err: (err as Error).message }, 'outbox drain failed');
+        return;
+      }
+    } while (again && started);
+  }
+
+  /** Requests a drain; coalesces with a running loop, which then goes round once more. */
+  function kick(): void {
+    if (!started) return;
+    if (loop) {
+      again = true;
+      return;
+    }
+    loop = runLoop().finally(() => {
+      loop = undefined;
+    });
+  }
+
+  function armSweep(): void {
+    if (!started) return;
+    sweepTimer = setTimeout(() => {
+      kick();
+      armSweep();
+    }, sweepIntervalMs);
+    sweepTimer.unref();
+  }
+
+  function dropListener(client: pg.PoolClient, err?: Error): void {
+    if (listener !== client) return;
+    listener = undefined;
+    client.release(err ?? true);
+    if (started) {
+      logger.warn({ schema, err: err?.message }, 'outbox LISTEN connection lost; reconnecting');
+      scheduleListen();
+    }
+  }
+
+  function scheduleListen(): void {
+    if (!started || listenTimer) return;
+    const delay = Math.min(30_000, 250 * 2 ** Math.min(listenFailures, 7));
+    listenFailures++;
+    listenTimer = setTimeout(() => {
+      listenTimer = undefined;
+      void listen();
+    }, delay);
+    listenTimer.unref();
+  }
+
+  async function listen(): Promise<void> {
+    if (!started || listener) return;
+    let client: pg.PoolClient | undefined;
+    try {
+      client = await database.pool.connect();
+      const c = client;
+      c.on('notification', (n) => {
+        if (n.channel === channel) kick();
+      });
+      c.on('error', (err) => dropListener(c, err));
+      c.on('end', () => dropListener(c));
+      listener = c;
+      await c.query(`LISTEN "${channel}"`);
+      listenFailures = 0;
+      if (!started) {
+        listener = undefined;
+        c.release(true);
+        return;
+      }
+      // Rows committed while nobody listened sent notifications nobody heard.
+      kick();
+    } catch (err) {
+      if (client && listener === client) {
+        listener = undefined;
+        client.release(true);
+      }
+      if (started) logger.warn({ schema, err: (err as Error).message }, 'outbox LISTEN failed; retrying');
+      scheduleListen();
+    }
+  }
+
+  return {
+    async start() {
+      if (started) return;
+      started = true;
+      armSweep();
+      await listen();
+      kick();
+    },
+    async stop() {
+      started = false;
+      clearTimeout(sweepTimer);
+      clearTimeout(listenTimer);
+      listenTimer = undefined;
+      const client = listener;
+      listener = undefined;
+      // Destroy rather than return to the pool: the connection is still LISTENing.
+      client?.release(true);
+      await loop;
+      await tail;
+    },
+    drainOnce() {
+      return exclusive(drainBatch).then((r) => r.published);
+    },
+  };
 }

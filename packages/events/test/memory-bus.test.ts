@@ -1,0 +1,73 @@
+// The in-memory bus against real Postgres (its subscriptions use the same inbox): delivery by binding,
+// dedupe of a redelivered event, and parking after maxAttempts.
+import type { TestDatabase } from '@bss/testing';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInMemoryBus, type EventHandler } from '../src/index.ts';
+import { databaseWithSchema, envelope } from './support.ts';
+
+const SCHEMA = 'membus_test';
+let db: TestDatabase;
+
+beforeAll(async () => {
+  db = await databaseWithSchema(SCHEMA);
+});
+afterAll(async () => {
+  await db?.drop();
+});
+
+const recorder = (fail = false) => {
+  const seen: string[] = [];
+  const handler: EventHandler = async (_tx, event) => {
+    seen.push(event.eventId);
+    if (fail) throw new Error(`cannot handle ${event.eventType}`);
+  };
+  return { seen, handler };
+};
+
+describe('InMemoryBus', () => {
+  it('delivers to every subscription whose binding matches, and records what was published', async () => {
+    const bus = createInMemoryBus({ database: db });
+    const orders = recorder();
+    const all = recorder();
+    const other = recorder();
+    await bus.subscribe({ queue: 'm.orders', bindings: ['order.*'], inboxSchema: SCHEMA }, orders.handler);
+    await bus.subscribe({ queue: 'm.all', bindings: ['#'], inboxSchema: SCHEMA }, all.handler);
+    await bus.subscribe({ queue: 'm.other', bindings: ['case.opened'], inboxSchema: SCHEMA }, other.handler);
+    const event = envelope({ eventType: 'order.completed' });
+    await bus.publish(event);
+    expect(orders.seen).toEqual([event.eventId]);
+    expect(all.seen).toEqual([event.eventId]);
+    expect(other.seen).toEqual([]);
+    expect(bus.published).toEqual([event]);
+    expect(bus.isConnected()).toBe(true);
+  });
+
+  it('handles an event published twice only once per consumer', async () => {
+    const bus = createInMemoryBus({ database: db });
+    const h = recorder();
+    await bus.subscribe({ queue: 'm.dedupe', bindings: ['order.*'], inboxSchema: SCHEMA }, h.handler);
+    const event = envelope({ eventType: 'order.completed' });
+    await bus.publish(event);
+    await bus.publish(event);
+    expect(h.seen).toEqual([event.eventId]);
+    const inbox = await db.db.execute(sql`SELECT consumer FROM membus_test.inbox WHERE event_id = ${event.eventId}`);
+    expect(inbox.rows).toEqual([{ consumer: 'm.dedupe' }]);
+  });
+
+  it('parks an event after maxAttempts failures and leaves no inbox row', async () => {
+    const bus = createInMemoryBus({ database: db });
+    const h = recorder(true);
+    await bus.subscribe({ queue: 'm.park', bindings: ['order.*'], inboxSchema: SCHEMA, maxAttempts: 3 }, h.handler);
+    const event = envelope({ eventType: 'order.failed' });
+    await bus.publish(event);
+    expect(h.seen).toHaveLength(3);
+    expect(bus.parked).toEqual([{ queue: 'm.park', event, error: 'cannot handle order.failed' }]);
+    const inbox = await db.db.execute(sql`SELECT 1 FROM membus_test.inbox WHERE event_id = ${event.eventId}`);
+    expect(inbox.rows).toEqual([]);
+  });
+
+  it('refuses to subscribe without a database for the inbox', async () => {
+    await expect(createInMemoryBus().subscribe({ queue: 'q', bindings: ['#'], inboxSchema: SCHEMA }, recorder().handler)).rejects.toThrow(/needs a database/);
+  });
+});

@@ -1,0 +1,152 @@
+// Helpers for the events integration tests: bounded polling, a stoppable TCP proxy in front of RabbitMQ,
+// unique broker names with cleanup, envelopes, and a test database with an outbox/inbox schema.
+import { randomBytes, randomUUID } from 'node:crypto';
+import net from 'node:net';
+import type { EventEnvelope } from '@bss/contracts';
+import { migrate } from '@bss/db';
+import { createTestDatabase, MIGRATIONS_DIR, type TestDatabase } from '@bss/testing';
+import { connect } from 'amqplib';
+
+/** The broker the tests use (vitest global setup defaults it to the local RabbitMQ). */
+export const MQ_URL = process.env.BSS_MQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+
+/** Polls `fn` until it returns a truthy value; fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(fn: () => T | Promise<T>, what: string, timeoutMs = 5000, intervalMs = 20): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await fn();
+      if (value) return value as NonNullable<T>;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+    await sleep(intervalMs);
+  }
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A unique lowercase suffix for exchange/queue/schema names. */
+export const hex = (bytes = 4) => randomBytes(bytes).toString('hex');
+
+/** A valid envelope with fresh ids; override any field. */
+export function envelope(overrides: Partial<EventEnvelope> = {}): EventEnvelope {
+  return {
+    eventId: randomUUID(),
+    eventType: 'widget.created',
+    aggregateType: 'widget',
+    aggregateId: `W-${hex()}`,
+    occurredAt: '2026-06-01T00:00:00.000Z',
+    actor: 'tester',
+    channel: 'system',
+    tenant: 'DEFAULT',
+    serviceIdentity: 'default',
+    requestId: null,
+    traceId: null,
+    schemaVersion: 1,
+    payload: {},
+    ...overrides,
+  };
+}
+
+/** A fresh test database with `schema` holding the platform tables (outbox, inbox). */
+export async function databaseWithSchema(schema: string): Promise<TestDatabase> {
+  const db = await createTestDatabase();
+  await migrate({ url: db.url, dir: MIGRATIONS_DIR, schemas: [schema], seed: false });
+  return db;
+}
+
+/** A TCP proxy to RabbitMQ that a test can take down (refuse + cut) and bring back on the same port. */
+export interface TcpProxy {
+  port: number;
+  url: string;
+  /** Stops accepting and destroys every live connection. */
+  stop(): Promise<void>;
+  /** Listens again on the same port. */
+  start(): Promise<void>;
+  /** Destroys live connections but keeps accepting new ones. */
+  cut(): void;
+}
+
+export async function startTcpProxy(target = new URL(MQ_URL)): Promise<TcpProxy> {
+  const targetPort = Number(target.port || 5672);
+  const targetHost = target.hostname;
+  const sockets = new Set<net.Socket>();
+  const track = (s: net.Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+    s.on('error', () => s.destroy());
+  };
+  let server: net.Server | undefined;
+  let port = 0;
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      const s = net.createServer((client) => {
+        const upstream = net.connect(targetPort, targetHost);
+        track(client);
+        track(upstream);
+        client.pipe(upstream).pipe(client);
+        client.on('close', () => upstream.destroy());
+        upstream.on('close', () => client.destroy());
+      });
+      s.once('error', reject);
+      s.listen(port, '127.0.0.1', () => {
+        port = (s.address() as net.AddressInfo).port;
+        server = s;
+        resolve();
+      });
+    });
+  const cut = () => {
+    for (const s of sockets) s.destroy();
+  };
+  await listen();
+  const url = new URL(MQ_URL);
+  url.hostname = '127.0.0.1';
+  url.port = String(port);
+  return {
+    port,
+    url: url.toString(),
+    async stop() {
+      const s = server;
+      server = undefined;
+      cut();
+      if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
+    },
+    start: listen,
+    cut,
+  };
+}
+
+/** Direct broker access for assertions and cleanup: read a queue, publish raw bytes, delete what a test made. */
+export async function brokerAdmin() {
+  const model = await connect(MQ_URL);
+  model.on('error', () => {});
+  const ch = await model.createConfirmChannel();
+  ch.on('error', () => {});
+  return {
+    /** Takes every message currently in `queue` (acked). */
+    async drain(queue: string) {
+      const out = [];
+      for (;;) {
+        const msg = await ch.get(queue, { noAck: true });
+        if (!msg) return out;
+        out.push(msg);
+      }
+    },
+    async count(queue: string) {
+      return (await ch.checkQueue(queue)).messageCount;
+    },
+    async publishRaw(exchange: string, routingKey: string, body: Buffer, options: Record<string, unknown> = {}) {
+      ch.publish(exchange, routingKey, body, options);
+      await ch.waitForConfirms();
+    },
+    /** Deletes each queue with its `.retry`/`.parked` companions, then the exchange. */
+    async cleanup(queues: string[], exchange: string) {
+      for (const q of queues) for (const name of [q, `${q}.retry`, `${q}.parked`]) await ch.deleteQueue(name).catch(() => {});
+      await ch.deleteExchange(exchange).catch(() => {});
+      await model.close().catch(() => {});
+    },
+  };
+}
