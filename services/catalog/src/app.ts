@@ -1,0 +1,19 @@
+// The catalog app: platform routes (health, ready, clock, audit) plus the catalog routes. Never listens.
+import { createPlatformApp, type App } from '@bss/server-kit';
+import type { CatalogDeps } from './deps.ts';
+import { registerOfferingAdminRoutes } from './routes/offering-admin.routes.ts';
+import { registerProductOfferingRoutes } from './routes/product-offering.routes.ts';
+import { registerReferenceRoutes } from './routes/reference.routes.ts';
+import { createOfferingAdmin } from './services/offering-admin.service.ts';
+import { createOfferingReads } from './services/offering-read.service.ts';
+import { createReferenceReads } from './services/reference-read.service.ts';
+
+export async function buildApp(deps: CatalogDeps): Promise<App> {
+  const app = await createPlatformApp(deps.platform, {
+    description: 'Product catalog: TMF620 offerings, prices and specifications, VAS top-ups, operator catalog writes',
+  });
+  registerProductOfferingRoutes(app, createOfferingReads(deps));
+  registerReferenceRoutes(app, createReferenceReads(deps));
+  registerOfferingAdminRoutes(app, createOfferingAdmin(deps));
+  return app;
+}
