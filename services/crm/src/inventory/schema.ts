@@ -1,0 +1,41 @@
+// Drizzle tables of the `inventory` schema (DDL: migrations/inventory/0001_inventory.sql).
+import { pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+
+export const inventory = pgSchema('inventory');
+
+const tz = () => timestamp({ withTimezone: true, mode: 'date' });
+
+export const msisdnPool = inventory.table('msisdn_pool', {
+  msisdn: text().primaryKey(),
+  status: text().notNull(),
+  origin: text().notNull(),
+  reservedAt: tz(),
+  assignedAt: tz(),
+  assignedToSubscriptionId: text(),
+  assignedToCustomerId: text(),
+  portedOutAt: tz(),
+  portRequestId: text(),
+  tenantId: text().notNull(),
+  createdAt: tz().notNull(),
+  updatedAt: tz().notNull(),
+});
+export type MsisdnRow = typeof msisdnPool.$inferSelect;
+
+export const esimProfile = inventory.table('esim_profile', {
+  iccid: text().primaryKey(),
+  imsi: text().notNull(),
+  kiRef: text().notNull(),
+  profileState: text().notNull(),
+  smdpServer: text().notNull(),
+  matchingId: text().notNull(),
+  assignedMsisdn: text(),
+  assignedToSubscriptionId: text(),
+  assignedToCustomerId: text(),
+  reservedAt: tz(),
+  downloadedAt: tz(),
+  activatedAt: tz(),
+  tenantId: text().notNull(),
+  createdAt: tz().notNull(),
+  updatedAt: tz().notNull(),
+});
+export type EsimRow = typeof esimProfile.$inferSelect;

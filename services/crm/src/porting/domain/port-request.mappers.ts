@@ -1,0 +1,27 @@
+// Port request rows → wire shape, and id minting (PORT- + 8 upper-case hex, data-model §2).
+import { randomBytes } from 'node:crypto';
+import type { inventory as contracts } from '@bss/contracts';
+import type { PortRequestRow } from '../schema.ts';
+
+export const newPortRequestId = () => `PORT-${randomBytes(4).toString('hex').toUpperCase()}`;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toPortRequest(row: PortRequestRow): contracts.PortRequest {
+  return {
+    id: row.id,
+    direction: row.direction as contracts.PortDirection,
+    donorCarrier: row.donorCarrier,
+    donorMsisdn: row.donorMsisdn,
+    targetSubscriptionId: row.targetSubscriptionId,
+    targetCustomerId: row.targetCustomerId,
+    requestedPortDate: row.requestedPortDate,
+    state: row.state as contracts.PortRequestState,
+    rejectionReason: row.rejectionReason,
+    approvedAt: iso(row.approvedAt),
+    completedAt: iso(row.completedAt),
+    rejectedAt: iso(row.rejectedAt),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
