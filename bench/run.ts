@@ -2,13 +2,11 @@
 // fixed duration, and in the same run a bare Fastify + one pg query endpoint as the baseline. Prints
 // p50/p99/throughput and each ratio to the baseline, writes bench/results/catalog.json, and exits 1 when a
 // target is missed (list p99 ≤ 10 ms; each p99 ratio ≤ 2).
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startFleet } from '@bss/fleet';
 import autocannon from 'autocannon';
-import Fastify from 'fastify';
-import pg from 'pg';
 
 const DURATION_S = Number(process.env.BSS_BENCH_DURATION ?? 10);
 const CONNECTIONS = 10;
@@ -32,19 +30,26 @@ async function load(name: string, url: string, headers: Record<string, string> =
   return { name, url, p50: r.latency.p50, p99: r.latency.p99, rps: Math.round(r.requests.average), errors: r.errors, non2xx: r.non2xx };
 }
 
-const fleet = await startFleet(
-  { ...process.env, BSS_DB_URL: dbUrl, BSS_API_TOKEN: token, BSS_CATALOG_PORT: '18001', BSS_LOG_LEVEL: 'warn' },
-  ['catalog'],
-);
-const pool = new pg.Pool({ connectionString: dbUrl, max: 10 });
-const baseline = Fastify();
-baseline.get('/offerings', async () => (await pool.query('SELECT id, name FROM catalog.product_offering ORDER BY id LIMIT 20')).rows);
-await baseline.listen({ port: 18099, host: '127.0.0.1' });
+// Servers run in a child process; this process only generates load.
+const child = spawn(process.execPath, [fileURLToPath(new URL('./targets.ts', import.meta.url))], {
+  env: { ...process.env, BSS_DB_URL: dbUrl, BSS_API_TOKEN: token },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const [catalogUrl, baselineUrl] = await new Promise<string[]>((resolve, reject) => {
+  let out = '';
+  child.stdout.on('data', (chunk) => {
+    out += chunk;
+    const m = /READY (\S+) (\S+)/.exec(out);
+    if (m) resolve([m[1]!, m[2]!]);
+  });
+  child.once('exit', (code) => reject(new Error(`bench targets exited with ${code}`)));
+});
+const stopped = new Promise((r) => child.once('exit', r));
 
-const tmf = `${fleet.url('catalog')}/tmf-api/productCatalogManagement/v4`;
+const tmf = `${catalogUrl}/tmf-api/productCatalogManagement/v4`;
 const auth = { 'x-bss-api-token': token };
 try {
-  const base = await load('baseline: fastify + pg', 'http://127.0.0.1:18099/offerings');
+  const base = await load('baseline: fastify + pg', `${baselineUrl}/offerings`);
   const list = await load('catalog: GET productOffering (list)', `${tmf}/productOffering`, auth);
   const one = await load('catalog: GET productOffering/PLAN_M', `${tmf}/productOffering/PLAN_M`, auth);
 
@@ -66,7 +71,6 @@ try {
   console.log(`\nwritten ${out}`);
   process.exitCode = targets.every((t) => t.ok) ? 0 : 1;
 } finally {
-  await baseline.close();
-  await pool.end();
-  await fleet.stop();
+  child.kill('SIGTERM');
+  await stopped;
 }

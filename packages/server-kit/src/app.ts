@@ -5,7 +5,7 @@ import type { ApiToken } from '@bss/config';
 import type { Logger, Tracing } from '@bss/telemetry';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -36,7 +36,8 @@ export interface AppOptions {
 export async function createApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
     loggerInstance: opts.logger,
-    disableRequestLogging: true,
+    // One structured line per request is written by our own onResponse hook instead.
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
     bodyLimit: opts.bodyLimit ?? 1_048_576,
     routerOptions: { ignoreTrailingSlash: false },
@@ -62,6 +63,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // Graceful shutdown: once close() starts, in-flight responses tell keep-alive clients to hang up, so the
+  // server can finish closing instead of waiting for idle keep-alive sockets to time out.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
 
   app.addHook('onResponse', async (req, reply) => {
     req.log.info(

@@ -6,6 +6,9 @@ import type { z } from 'zod';
 import type { App } from './app.ts';
 import { createPlatform, type Platform } from './platform.ts';
 
+/** How long in-flight requests may take to finish on shutdown before their connections are cut. */
+export const SHUTDOWN_GRACE_MS = 5_000;
+
 /** A long-running background job owned by a service (relay-like workers, sweepers). */
 export interface Worker {
   start(): Promise<void>;
@@ -59,7 +62,11 @@ export async function startService<Extra>(mod: ServiceModule<Extra>, config: Ser
     platform: platform as Platform,
     stop() {
       stopping ??= (async () => {
+        // In-flight requests get SHUTDOWN_GRACE_MS to finish; then remaining sockets are cut so the pool
+        // below is never closed under a running query.
+        const force = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         await app.close();
+        clearTimeout(force);
         for (const w of [...workers].reverse()) await w.stop().catch((err) => logger.error({ err }, 'worker stop failed'));
         await relay.stop();
         await bus.close();
