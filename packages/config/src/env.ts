@@ -22,10 +22,11 @@ export function parseEnv<T extends z.ZodType>(schema: T, env: Record<string, str
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   throw new ConfigError(
-    result.error.issues.map((issue) => ({
-      key: issue.path.map(String).join('.') || '(env)',
-      message: issue.message,
-    })),
+    result.error.issues.map((issue) => {
+      const key = issue.path.map(String).join('.') || '(env)';
+      // zod says "expected string, received undefined" for a missing key; an operator reads "required".
+      return { key, message: env[key] === undefined ? 'required' : issue.message };
+    }),
   );
 }
 

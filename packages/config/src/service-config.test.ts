@@ -28,6 +28,7 @@ describe('loadServiceConfig', () => {
       expect(err).toBeInstanceOf(ConfigError);
       const keys = (err as ConfigError).issues.map((i) => i.key).sort();
       expect(keys).toEqual(['BSS_API_TOKEN', 'BSS_CRM_PORT', 'BSS_DB_URL', 'BSS_MQ_URL']);
+      expect((err as ConfigError).issues.find((i) => i.key === 'BSS_MQ_URL')?.message).toBe('required');
     }
   });
 
