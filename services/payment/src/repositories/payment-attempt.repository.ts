@@ -1,0 +1,68 @@
+// Queries over payment.payment_attempt. The unique index on idempotency_key is what makes a duplicate
+// charge impossible; insertPendingAttempt reports the clash instead of raising.
+import type { Executor, Tx } from '@bss/db';
+import { NotFound } from '@bss/policy';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { paymentAttempt, type PaymentAttemptRow } from '../schema.ts';
+
+export async function findPaymentAttempt(ex: Executor, id: string): Promise<PaymentAttemptRow | undefined> {
+  const [row] = await ex.select().from(paymentAttempt).where(eq(paymentAttempt.id, id));
+  return row;
+}
+
+/** The attempt, or NotFound (404 payment.not_found). */
+export async function getPaymentAttempt(ex: Executor, id: string): Promise<PaymentAttemptRow> {
+  const row = await findPaymentAttempt(ex, id);
+  if (!row) throw new NotFound('payment', id);
+  return row;
+}
+
+export async function findAttemptByIdempotencyKey(ex: Executor, key: string): Promise<PaymentAttemptRow | undefined> {
+  const [row] = await ex.select().from(paymentAttempt).where(eq(paymentAttempt.idempotencyKey, key));
+  return row;
+}
+
+export type NewPaymentAttempt = Omit<typeof paymentAttempt.$inferInsert, 'id' | 'status'>;
+
+/**
+ * Inserts the attempt as `pending`; returns undefined when another attempt already holds the key
+ * (ON CONFLICT waits for a concurrent inserter to commit, so exactly one caller gets the row).
+ */
+export async function insertPendingAttempt(tx: Tx, values: NewPaymentAttempt): Promise<PaymentAttemptRow | undefined> {
+  const [row] = await tx
+    .insert(paymentAttempt)
+    .values({ ...values, status: 'pending' })
+    .onConflictDoNothing({ target: paymentAttempt.idempotencyKey })
+    .returning();
+  return row;
+}
+
+/** Records the gateway verdict on a pending attempt; undefined if it was not pending any more. */
+export async function completeAttempt(
+  tx: Tx,
+  id: string,
+  outcome: Pick<PaymentAttemptRow, 'status' | 'gatewayRef' | 'declineCode' | 'declineReason' | 'completedAt'> & { updatedAt: Date },
+): Promise<PaymentAttemptRow | undefined> {
+  const [row] = await tx
+    .update(paymentAttempt)
+    .set(outcome)
+    .where(and(eq(paymentAttempt.id, id), eq(paymentAttempt.status, 'pending')))
+    .returning();
+  return row;
+}
+
+/** A page of the customer's attempts, newest first. */
+export async function listPaymentAttempts(ex: Executor, customerId: string, page: { offset: number; limit: number }): Promise<PaymentAttemptRow[]> {
+  return ex
+    .select()
+    .from(paymentAttempt)
+    .where(eq(paymentAttempt.customerId, customerId))
+    .orderBy(desc(paymentAttempt.attemptedAt), desc(sql`length(${paymentAttempt.id})`), desc(paymentAttempt.id))
+    .offset(page.offset)
+    .limit(page.limit);
+}
+
+export async function countPaymentAttempts(ex: Executor, customerId: string): Promise<number> {
+  const [row] = await ex.select({ n: count() }).from(paymentAttempt).where(eq(paymentAttempt.customerId, customerId));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,79 @@
+// Queries over payment.payment_method. No business rules here; writes take the caller's transaction.
+import type { Executor, Tx } from '@bss/db';
+import { NotFound } from '@bss/policy';
+import { and, count, desc, eq, ne, sql } from 'drizzle-orm';
+import { paymentMethod, type PaymentMethodRow } from '../schema.ts';
+
+// Newest first; ids tie-break by numeric order (length first, so PM-10000 sorts after PM-9999).
+const newestFirst = [desc(paymentMethod.createdAt), desc(sql`length(${paymentMethod.id})`), desc(paymentMethod.id)];
+
+export async function findPaymentMethod(ex: Executor, id: string): Promise<PaymentMethodRow | undefined> {
+  const [row] = await ex.select().from(paymentMethod).where(eq(paymentMethod.id, id));
+  return row;
+}
+
+/** The method, or NotFound (404 paymentMethod.not_found). */
+export async function getPaymentMethod(ex: Executor, id: string): Promise<PaymentMethodRow> {
+  const row = await findPaymentMethod(ex, id);
+  if (!row) throw new NotFound('paymentMethod', id);
+  return row;
+}
+
+/**
+ * Serializes every card-on-file write of one customer (add, remove, set default) for the rest of the
+ * transaction, so the 5-method cap and the single default hold under concurrency; released at commit.
+ */
+export async function lockCustomerMethods(tx: Tx, customerId: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('payment.payment_method'), hashtext(${customerId}))`);
+}
+
+export async function listActivePaymentMethods(ex: Executor, customerId: string): Promise<PaymentMethodRow[]> {
+  return ex
+    .select()
+    .from(paymentMethod)
+    .where(and(eq(paymentMethod.customerId, customerId), eq(paymentMethod.status, 'active')))
+    .orderBy(...newestFirst);
+}
+
+export async function countActivePaymentMethods(ex: Executor, customerId: string): Promise<number> {
+  const [row] = await ex
+    .select({ n: count() })
+    .from(paymentMethod)
+    .where(and(eq(paymentMethod.customerId, customerId), eq(paymentMethod.status, 'active')));
+  return row?.n ?? 0;
+}
+
+/** The newest active method of the customer other than `exceptId` (the promotion candidate). */
+export async function findNewestOtherActive(tx: Tx, customerId: string, exceptId: string): Promise<PaymentMethodRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(paymentMethod)
+    .where(and(eq(paymentMethod.customerId, customerId), eq(paymentMethod.status, 'active'), ne(paymentMethod.id, exceptId)))
+    .orderBy(...newestFirst)
+    .limit(1);
+  return row;
+}
+
+export async function findDefaultPaymentMethod(ex: Executor, customerId: string): Promise<PaymentMethodRow | undefined> {
+  const [row] = await ex
+    .select()
+    .from(paymentMethod)
+    .where(and(eq(paymentMethod.customerId, customerId), eq(paymentMethod.isDefault, true)));
+  return row;
+}
+
+export type NewPaymentMethod = Omit<typeof paymentMethod.$inferInsert, 'id'>;
+
+export async function insertPaymentMethod(tx: Tx, values: NewPaymentMethod): Promise<PaymentMethodRow> {
+  const [row] = await tx.insert(paymentMethod).values(values).returning();
+  return row!;
+}
+
+export async function updatePaymentMethod(
+  tx: Tx,
+  id: string,
+  changes: Partial<Pick<PaymentMethodRow, 'isDefault' | 'status' | 'removedAt'>> & { updatedAt: Date },
+): Promise<PaymentMethodRow> {
+  const [row] = await tx.update(paymentMethod).set(changes).where(eq(paymentMethod.id, id)).returning();
+  return row!;
+}
