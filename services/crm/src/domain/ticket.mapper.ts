@@ -1,0 +1,32 @@
+// Row → TMF621-style TroubleTicket: `name` is the subject, `status` the state; customer/agent go in relatedParty
+// and the parent case in relatedEntity, with flat ids kept for simple clients. Optional attributes are omitted.
+import type { crm } from '@bss/contracts';
+import { omitEmpty } from '@bss/server-kit';
+import type { TicketRow } from '../schema.ts';
+
+export const TICKET_PATH = '/tmf-api/troubleTicket/v4/troubleTicket';
+
+export function toTroubleTicket(t: TicketRow, href: string): crm.TroubleTicket {
+  const relatedParty = [{ id: t.customerId, role: 'customer', '@referredType': 'Customer' }];
+  if (t.assignedToAgentId) relatedParty.push({ id: t.assignedToAgentId, role: 'assignee', '@referredType': 'Agent' });
+  return omitEmpty({
+    id: t.id,
+    href,
+    name: t.subject,
+    description: t.description,
+    ticketType: t.ticketType,
+    status: t.state,
+    priority: t.priority,
+    customerId: t.customerId,
+    caseId: t.caseId,
+    assignedToAgentId: t.assignedToAgentId,
+    resolutionNotes: t.resolutionNotes,
+    creationDate: t.openedAt.toISOString(),
+    statusChangeDate: t.stateChangedAt.toISOString(),
+    resolutionDate: t.resolvedAt?.toISOString(),
+    closedDate: t.closedAt?.toISOString(),
+    relatedParty,
+    relatedEntity: t.caseId ? [{ id: t.caseId, role: 'parentCase', '@referredType': 'Case' }] : [],
+    '@type': 'TroubleTicket' as const,
+  });
+}

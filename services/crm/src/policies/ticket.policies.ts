@@ -1,0 +1,34 @@
+// Ticket invariants (domain-rules §3.5): the customer and case exist, assignees are active agents, ack needs an
+// agent, resolve needs notes. The state table itself is domain/ticket.state.ts.
+import { requirePolicy } from '@bss/policy';
+import { MissingEntity } from '../domain/errors.ts';
+import type { AgentRow, CaseRow, CustomerRow, TicketRow } from '../schema.ts';
+
+export function checkTicketCustomer(c: CustomerRow | undefined, customerId: string): void {
+  requirePolicy(c, 'ticket.open.requires_customer', `customer ${customerId} does not exist`, { customerId });
+}
+
+export function checkTicketCase(k: CaseRow | undefined, caseId: string, customerId: string): void {
+  requirePolicy(k, 'ticket.open.case_not_found', `case ${caseId} does not exist`, { caseId });
+  requirePolicy(k.customerId === customerId, 'ticket.open.case_not_found', `case ${caseId} belongs to another customer`, { caseId, customerId });
+}
+
+/** Assignment only to an existing, active agent. */
+export function checkAgentActive(a: AgentRow | undefined, agentId: string, rule = 'ticket.assign.agent_must_be_active'): void {
+  requirePolicy(a?.status === 'active', rule, `agent ${agentId} is not an active agent`, {
+    agentId,
+    status: a?.status ?? null,
+  });
+}
+
+export function requireTicket(t: TicketRow | undefined, ticketId: string): asserts t is TicketRow {
+  if (!t) throw new MissingEntity('ticket.not_found', `ticket ${ticketId} not found`, { ticketId });
+}
+
+export function checkAckHasAgent(agentId: string | null | undefined, ticketId: string): void {
+  requirePolicy(agentId, 'ticket.ack.requires_agent', 'acknowledging a ticket needs an assigned agent', { ticketId });
+}
+
+export function checkResolutionNotes(notes: string | null | undefined, ticketId: string): void {
+  requirePolicy(notes && notes.trim().length > 0, 'ticket.resolve.requires_resolution_notes', 'resolving a ticket needs resolution notes', { ticketId });
+}

@@ -1,0 +1,63 @@
+// HTTP for customers: TMF629 /customer (create, get, list, PATCH) and the /crm-api customer extras (by email,
+// by MSISDN, individual update, contact mediums). Nothing here but schemas and calls into the services.
+import { crm } from '@bss/contracts';
+import { ErrorEnvelope } from '@bss/policy';
+import { setListHeaders, type App } from '@bss/server-kit';
+import { z } from 'zod';
+import type { CrmDeps } from '../deps.ts';
+import { contactMediumService } from '../services/contact-medium.service.ts';
+import { CUSTOMER_PATH, customerService } from '../services/customer.service.ts';
+
+const CustomerId = z.object({ customerId: z.string().min(1).max(64) });
+const MediumParams = CustomerId.extend({ cmId: z.string().min(1).max(64) });
+const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope, 422: ErrorEnvelope, 503: ErrorEnvelope };
+const CRM = '/crm-api/v1/customer';
+
+export function registerCustomerRoutes(app: App, deps: CrmDeps): void {
+  const customers = customerService(deps);
+  const mediums = contactMediumService(deps);
+  const tags = ['Customer'];
+
+  app.post(CUSTOMER_PATH, { schema: { tags, body: crm.CustomerCreate, response: { 201: crm.Customer, ...errors } } }, async (req, reply) =>
+    reply.code(201).send(await customers.create(req.body)),
+  );
+  app.get(CUSTOMER_PATH, { schema: { tags, querystring: crm.CustomerListQuery, response: { 200: z.array(crm.Customer), ...errors } } }, async (req, reply) => {
+    const { items, total } = await customers.list(req.query);
+    setListHeaders(reply, total, items.length);
+    return items;
+  });
+  app.get(`${CUSTOMER_PATH}/:customerId`, { schema: { tags, params: CustomerId, response: { 200: crm.Customer, ...errors } } }, async (req) =>
+    customers.get(req.params.customerId),
+  );
+  app.patch(`${CUSTOMER_PATH}/:customerId`, { schema: { tags, params: CustomerId, body: crm.CustomerPatch, response: { 200: crm.Customer, ...errors } } }, async (req) =>
+    customers.patch(req.params.customerId, req.body),
+  );
+
+  app.get(`${CRM}/by-email/:email`, { schema: { tags, params: z.object({ email: z.email().max(320) }), response: { 200: crm.Customer, ...errors } } }, async (req) =>
+    customers.findByEmail(req.params.email),
+  );
+  app.get(`${CRM}/by-msisdn/:msisdn`, { schema: { tags, params: z.object({ msisdn: z.string().regex(/^\+?\d{4,15}$/) }), response: { 200: crm.Customer, ...errors } } }, async (req) =>
+    customers.findByMsisdn(req.params.msisdn),
+  );
+  app.patch(`${CRM}/:customerId/individual`, { schema: { tags, params: CustomerId, body: crm.IndividualPatch, response: { 200: crm.Customer, ...errors } } }, async (req) =>
+    customers.updateIndividual(req.params.customerId, req.body),
+  );
+
+  app.get(
+    `${CRM}/:customerId/contact-medium`,
+    { schema: { tags, params: CustomerId, querystring: z.object({ includeEnded: z.stringbool().default(false) }), response: { 200: z.array(crm.ContactMediumEntry), ...errors } } },
+    async (req) => mediums.list(req.params.customerId, req.query.includeEnded),
+  );
+  app.post(`${CRM}/:customerId/contact-medium`, { schema: { tags, params: CustomerId, body: crm.ContactMediumAdd, response: { 201: crm.ContactMediumEntry, ...errors } } }, async (req, reply) =>
+    reply.code(201).send(await mediums.add(req.params.customerId, req.body)),
+  );
+  app.patch(
+    `${CRM}/:customerId/contact-medium/:cmId`,
+    { schema: { tags, params: MediumParams, body: crm.ContactMediumPatch, response: { 200: crm.ContactMediumEntry, ...errors } } },
+    async (req) => mediums.update(req.params.customerId, req.params.cmId, req.body),
+  );
+  app.delete(`${CRM}/:customerId/contact-medium/:cmId`, { schema: { tags, params: MediumParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
+    await mediums.remove(req.params.customerId, req.params.cmId);
+    return reply.code(204).send(null);
+  });
+}

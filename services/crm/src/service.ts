@@ -1,0 +1,18 @@
+// The CRM ServiceModule: name, port, outbox schema, its extra env (the KYC signing secret) and how to build the app.
+import type { ServiceModule } from '@bss/server-kit';
+import { z } from 'zod';
+import { buildApp } from './app.ts';
+import { createDeps } from './deps.ts';
+import { inventoryEnv } from './inventory/config.ts';
+
+export const crmService: ServiceModule = {
+  name: 'crm',
+  version: '0.1.0',
+  outboxSchema: 'crm',
+  extraEnv: {
+    ...inventoryEnv,
+    /** HMAC-SHA256 key channels sign KYC attestations with. Required: there is no dev default. */
+    BSS_KYC_SIGNING_SECRET: z.string().min(32, 'at least 32 characters'),
+  },
+  build: (platform) => buildApp(createDeps(platform)),
+};

@@ -1,0 +1,148 @@
+// Trouble-ticket use-cases: open, field PATCH, the state machine's action routes, reads. Every write records a
+// history row (for transitions), stages its event and auto-logs an interaction, all in one transaction.
+import type { crm } from '@bss/contracts';
+import type { Tx } from '@bss/db';
+import { NotFound } from '@bss/policy';
+import { hrefBuilder } from '@bss/server-kit';
+import { currentContext } from '@bss/telemetry';
+import type { CrmDeps } from '../deps.ts';
+import { newId } from '../domain/ids.ts';
+import { TICKET_PATH, toTroubleTicket } from '../domain/ticket.mapper.ts';
+import { nextTicketState, type TicketTriggerName } from '../domain/ticket.state.ts';
+import { ticketEvents } from '../events/case.events.ts';
+import { checkAckHasAgent, checkAgentActive, checkResolutionNotes, checkTicketCase, checkTicketCustomer, requireTicket } from '../policies/ticket.policies.ts';
+import { findAgent } from '../repositories/agent.repository.ts';
+import { findCase } from '../repositories/case.repository.ts';
+import { findCustomer } from '../repositories/customer.repository.ts';
+import * as repo from '../repositories/ticket.repository.ts';
+import type { TicketRow } from '../schema.ts';
+import { logInteraction } from './interaction.service.ts';
+
+type Changes = Record<string, { from: unknown; to: unknown }>;
+
+/** Applies one trigger to a locked ticket: guards, row update, history, event, interaction. Reused by case cancel. */
+export async function applyTicketTrigger(
+  tx: Tx,
+  deps: CrmDeps,
+  t: TicketRow,
+  trigger: TicketTriggerName,
+  input: { assignedToAgentId?: string; resolutionNotes?: string; reason?: string; cascade?: boolean } = {},
+): Promise<TicketRow> {
+  const to = nextTicketState(t.id, t.state, trigger);
+  const now = deps.clock.now();
+  const patch: Partial<TicketRow> = { state: to, stateChangedAt: now };
+  if (trigger === 'ack') {
+    const agentId = input.assignedToAgentId ?? t.assignedToAgentId;
+    checkAckHasAgent(agentId, t.id);
+    checkAgentActive(await findAgent(tx, agentId!), agentId!);
+    patch.assignedToAgentId = agentId;
+  }
+  if (trigger === 'resolve') {
+    checkResolutionNotes(input.resolutionNotes, t.id);
+    patch.resolutionNotes = input.resolutionNotes!.trim();
+    patch.resolvedAt = now;
+  }
+  if (to === 'closed' || to === 'cancelled') patch.closedAt = now;
+  const row = await repo.updateTicket(tx, t.id, { ...patch, updatedAt: now });
+  await repo.insertTicketHistory(tx, {
+    ticketId: t.id,
+    fromState: t.state,
+    toState: to,
+    trigger,
+    changedByAgentId: row.assignedToAgentId,
+    reason: input.reason ?? (input.cascade ? 'Parent case cancelled' : `Trigger: ${trigger}`),
+    eventTime: now,
+    tenantId: t.tenantId,
+  });
+  await deps.outbox.stage(tx, ticketEvents.transitioned(t.id, t.customerId, trigger, t.state, to, input.cascade));
+  await logInteraction(tx, deps, {
+    customerId: t.customerId,
+    summary: `Ticket ${trigger}: ${t.state} → ${to}`,
+    relatedTicketId: t.id,
+    ...(t.caseId ? { relatedCaseId: t.caseId } : {}),
+  });
+  return row;
+}
+
+/** The ticket use-cases bound to `deps`. */
+export function ticketService(deps: CrmDeps) {
+  const href = hrefBuilder(deps.config.publicBaseUrl);
+  const wire = (t: TicketRow) => toTroubleTicket(t, href(TICKET_PATH, t.id));
+  const locked = async (tx: Tx, id: string) => {
+    const t = await repo.findTicketForUpdate(tx, id);
+    requireTicket(t, id);
+    return t;
+  };
+
+  return {
+    async open(input: crm.TicketCreate): Promise<crm.TroubleTicket> {
+      return deps.database.db.transaction(async (tx) => {
+        checkTicketCustomer(await findCustomer(tx, input.customerId), input.customerId);
+        if (input.caseId) checkTicketCase(await findCase(tx, input.caseId), input.caseId, input.customerId);
+        if (input.assignedToAgentId) checkAgentActive(await findAgent(tx, input.assignedToAgentId), input.assignedToAgentId);
+        const now = deps.clock.now();
+        const t = await repo.insertTicket(tx, {
+          id: newId('TKT'),
+          caseId: input.caseId ?? null,
+          customerId: input.customerId,
+          ticketType: input.ticketType,
+          subject: input.subject,
+          description: input.description ?? null,
+          state: 'open',
+          priority: input.priority,
+          assignedToAgentId: input.assignedToAgentId ?? null,
+          openedAt: now,
+          stateChangedAt: now,
+          tenantId: currentContext().tenant,
+        });
+        await repo.insertTicketHistory(tx, { ticketId: t.id, fromState: null, toState: 'open', trigger: null, reason: 'Ticket created', eventTime: now, tenantId: t.tenantId });
+        await deps.outbox.stage(tx, ticketEvents.opened(t.id, t.customerId, t.caseId, t.subject));
+        await logInteraction(tx, deps, {
+          customerId: t.customerId,
+          summary: `Ticket opened: ${t.subject}`,
+          relatedTicketId: t.id,
+          ...(t.caseId ? { relatedCaseId: t.caseId } : {}),
+        });
+        return wire(t);
+      });
+    },
+
+    async get(id: string): Promise<crm.TroubleTicket> {
+      const t = await repo.findTicket(deps.database.db, id);
+      if (!t) throw new NotFound('ticket', id);
+      return wire(t);
+    },
+
+    async list(q: crm.TicketListQuery): Promise<{ items: crm.TroubleTicket[]; total: number }> {
+      const { rows, total } = await repo.listTickets(deps.database.db, q);
+      return { items: rows.map(wire), total };
+    },
+
+    /** Field update (subject, description, priority, type, assignee); an assignee must be an active agent. */
+    async patch(id: string, input: crm.TicketPatch): Promise<crm.TroubleTicket> {
+      return deps.database.db.transaction(async (tx) => {
+        const t = await locked(tx, id);
+        if (input.assignedToAgentId !== undefined) checkAgentActive(await findAgent(tx, input.assignedToAgentId), input.assignedToAgentId);
+        const changed: Changes = {};
+        const fields = { subject: input.subject, description: input.description, priority: input.priority, ticketType: input.ticketType, assignedToAgentId: input.assignedToAgentId };
+        for (const [k, v] of Object.entries(fields)) {
+          if (v !== undefined && v !== t[k as keyof TicketRow]) changed[k] = { from: t[k as keyof TicketRow] ?? null, to: v };
+        }
+        if (Object.keys(changed).length === 0) return wire(t);
+        const row = await repo.updateTicket(tx, id, { ...Object.fromEntries(Object.entries(changed).map(([k, c]) => [k, c.to])), updatedAt: deps.clock.now() });
+        await deps.outbox.stage(tx, ticketEvents.updated(id, changed));
+        await logInteraction(tx, deps, {
+          customerId: t.customerId,
+          summary: `Ticket updated: ${Object.keys(changed).join(', ')}`,
+          relatedTicketId: t.id,
+          ...(t.caseId ? { relatedCaseId: t.caseId } : {}),
+        });
+        return wire(row);
+      });
+    },
+
+    async transition(id: string, trigger: TicketTriggerName, input: crm.TicketAction): Promise<crm.TroubleTicket> {
+      return deps.database.db.transaction(async (tx) => wire(await applyTicketTrigger(tx, deps, await locked(tx, id), trigger, input ?? {})));
+    },
+  };
+}
