@@ -65,7 +65,10 @@ export function toEnvelope(err: unknown, requestId: string): { status: number; b
               ? 'request.empty_json_body'
               : 'request.invalid';
     const code = fe.statusCode === 400 ? 'VALIDATION_FAILED' : 'BAD_REQUEST';
-    return { status: fe.statusCode, body: envelope(fe.statusCode, code, reason, fe.message, {}), log: 'none' };
+    // V8's JSON.parse message quotes a slice of the body; a card number in a malformed body must never be
+    // echoed back or logged, so parse failures get a fixed message.
+    const message = reason === 'request.malformed_json' ? 'request body is not valid JSON' : fe.message;
+    return { status: fe.statusCode, body: envelope(fe.statusCode, code, reason, message, {}), log: 'none' };
   }
   return { status: 500, body: envelope(500, 'INTERNAL', 'internal', `internal error (request ${requestId})`, { requestId }), log: 'error' };
 }

@@ -2,7 +2,6 @@
 // fleet does, and tests inject or listen on port 0.
 import { createPlatformApp, type App } from '@bss/server-kit';
 import type { PaymentDeps } from './deps.ts';
-import { installRedactingJsonParser } from './routes/json-body.ts';
 import { registerPaymentMethodRoutes } from './routes/payment-method.routes.ts';
 import { registerPaymentRoutes } from './routes/payment.routes.ts';
 import { createPaymentMethodService } from './services/payment-method.service.ts';
@@ -14,7 +13,6 @@ export async function buildApp(deps: PaymentDeps): Promise<App> {
     description: 'Payment: cards on file (tokens only) and idempotent charges, approved or declined in full.',
     reset: resetPaymentData,
   });
-  installRedactingJsonParser(app);
   registerPaymentMethodRoutes(app, createPaymentMethodService(deps));
   registerPaymentRoutes(app, createPaymentService(deps));
   return app;
