@@ -1,7 +1,7 @@
 // Typed client of the catalog service: TMF620 offerings/prices/specifications, VAS offerings and the operator
 // writes. Responses are parsed with the @bss/contracts catalog schemas; errors arrive as typed errors.
 import { catalog } from '@bss/contracts';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { createHttpClient, type ClientOptions, type Page, type RequestSpec } from './http-client.ts';
 
 const TMF620 = '/tmf-api/productCatalogManagement/v4';
@@ -25,9 +25,7 @@ export interface PageOptions {
 /** A client bound to the catalog service. Admin writes need `actor` set (the catalog refuses `anonymous`). */
 export function createCatalogClient(opts: ClientOptions) {
   const http = createHttpClient('catalog', opts);
-  // requestPage parses the body with the schema it is given (so the array schema), but types the page as
-  // Page<infer<schema>>; this wrapper keeps the item type straight.
-  const page = <T extends z.ZodType>(item: T, spec: RequestSpec) => http.requestPage(z.array(item), spec) as unknown as Promise<Page<z.infer<T>>>;
+  const page = <T extends z.ZodType>(item: T, spec: RequestSpec) => http.requestPage(item, spec);
   return {
     /** GET productOffering (X-Total-Count as `total`). */
     listOfferings(q: OfferingListOptions = {}): Promise<Page<catalog.ProductOffering>> {

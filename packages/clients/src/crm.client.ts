@@ -17,9 +17,7 @@ const q = (o: Record<string, unknown> | undefined) => o as Record<string, string
 /** Creates the crm client. */
 export function createCrmClient(opts: ClientOptions) {
   const http = createHttpClient('crm', opts);
-  // requestPage parses the whole body with the schema it is given (an array) but types items as that schema's
-  // elements' array; this wrapper keeps the element type right.
-  const page = <T>(item: z.ZodType<T>, spec: RequestSpec) => http.requestPage(z.array(item), spec) as unknown as Promise<Page<T>>;
+  const page = <T>(item: z.ZodType<T>, spec: RequestSpec): Promise<Page<T>> => http.requestPage(item, spec);
   const ticketAction = (trigger: crm.TicketTrigger) => (ticketId: string, body: crm.TicketAction = {}) =>
     http.request(crm.TroubleTicket, { method: 'POST', path: `${TICKET}/${seg(ticketId)}/${trigger}`, body: body ?? {} });
   return {

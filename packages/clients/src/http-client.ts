@@ -1,7 +1,7 @@
 // The typed HTTP client base: a mandatory timeout, no automatic retries (a retry is a business decision),
 // context propagation (actor, channel, request id, traceparent) and responses parsed with contract schemas.
 import { currentContext } from '@bss/telemetry';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { errorFromResponse, ServiceUnavailableError } from './errors.ts';
 
 /** How to reach one service. */
@@ -36,8 +36,8 @@ export interface HttpClient {
   readonly service: string;
   /** Sends the request and parses a 2xx body with `schema`; `undefined` schema means no body expected. */
   request<S extends z.ZodType>(schema: S, spec: RequestSpec): Promise<z.infer<S>>;
-  /** Like request, but also returns X-Total-Count. */
-  requestPage<S extends z.ZodType>(schema: S, spec: RequestSpec): Promise<Page<z.infer<S>>>;
+  /** GETs a JSON array whose elements are parsed with `item`, plus X-Total-Count. */
+  requestPage<S extends z.ZodType>(item: S, spec: RequestSpec): Promise<Page<z.infer<S>>>;
   requestNoContent(spec: RequestSpec): Promise<void>;
 }
 
@@ -107,10 +107,10 @@ export function createHttpClient(service: string, opts: ClientOptions): HttpClie
       const { body } = await send(spec);
       return parse(schema, body, spec);
     },
-    async requestPage(schema, spec) {
+    async requestPage(item, spec) {
       const { res, body } = await send(spec);
       const total = res.headers.get('x-total-count');
-      return { items: parse(schema, body, spec) as never, total: total === null ? undefined : Number(total) };
+      return { items: parse(z.array(item), body, spec), total: total === null ? undefined : Number(total) };
     },
     async requestNoContent(spec) {
       await send(spec);

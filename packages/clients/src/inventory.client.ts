@@ -1,7 +1,7 @@
 // Typed client of the inventory API (MSISDN and eSIM pools, TMF639 view) and number porting, both served by
 // the CRM service. One named method per route; responses are parsed with the contract schemas.
 import { inventory as c } from '@bss/contracts';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { createHttpClient, type ClientOptions, type Page, type RequestSpec } from './http-client.ts';
 
 const MSISDN = '/inventory-api/v1/msisdn';
@@ -15,9 +15,8 @@ const seg = (s: string) => encodeURIComponent(s);
 export function createInventoryClient(opts: ClientOptions) {
   const http = createHttpClient('crm', opts);
   const post = <S extends z.ZodType>(schema: S, path: string, body?: unknown) => http.request(schema, { method: 'POST', path, body });
-  // requestPage is typed Page<z.infer<S>> for the whole (array) schema; the items are the array's elements
-  const page = async <T>(item: z.ZodType<T>, path: string, query: object): Promise<Page<T>> =>
-    (await http.requestPage(z.array(item), { method: 'GET', path, query: query as RequestSpec['query'] })) as unknown as Page<T>;
+  const page = <T>(item: z.ZodType<T>, path: string, query: object): Promise<Page<T>> =>
+    http.requestPage(item, { method: 'GET', path, query: query as RequestSpec['query'] });
   return {
     /** GET /msisdn — numbers by msisdn order, with X-Total-Count. */
     listMsisdns: (q: Partial<c.MsisdnListQuery> = {}): Promise<Page<c.Msisdn>> =>

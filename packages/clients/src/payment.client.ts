@@ -34,14 +34,12 @@ export function createPaymentClient(opts: ClientOptions): PaymentClient {
     removeMethod: (id) => http.request(payment.PaymentMethod, { method: 'DELETE', path: `${METHODS}/${enc(id)}` }),
     setDefault: (id) => http.request(payment.PaymentMethod, { method: 'POST', path: `${METHODS}/${enc(id)}/setDefault` }),
     charge: (body) => http.request(payment.Payment, { method: 'POST', path: PAYMENTS, body }),
-    // requestPage parses the whole body with the schema it is given (here the array) and types items as
-    // that schema's element, hence the cast.
     listPayments: (customerId, page = {}) =>
-      http.requestPage(z.array(payment.Payment), {
+      http.requestPage(payment.Payment, {
         method: 'GET',
         path: PAYMENTS,
         query: { customerId, offset: page.offset, limit: page.limit },
-      }) as unknown as Promise<Page<payment.Payment>>,
+      }),
     countPayments: async (customerId) =>
       (await http.request(payment.PaymentCount, { method: 'GET', path: `${PAYMENTS}/count`, query: { customerId } })).count,
     getPayment: (id) => http.request(payment.Payment, { method: 'GET', path: `${PAYMENTS}/${enc(id)}` }),

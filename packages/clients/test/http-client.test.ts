@@ -48,7 +48,7 @@ describe('createHttpClient', () => {
   });
 
   it('returns X-Total-Count with list pages', async () => {
-    const page = await client().requestPage(z.array(Thing), { method: 'GET', path: '/list', query: { limit: 1, skip: undefined } });
+    const page = await client().requestPage(Thing, { method: 'GET', path: '/list', query: { limit: 1, skip: undefined } });
     expect(page).toEqual({ items: [{ id: 'A', n: 1 }], total: 7 });
     expect(seen.at(-1)!.url).toBe('/list?limit=1');
   });
