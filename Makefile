@@ -57,7 +57,7 @@ bench: install infra migrate
 	pnpm -s bench
 
 compose-check:
-	BSS_API_TOKEN=$${BSS_API_TOKEN:-compose-check-placeholder-token-000000} docker-compose -f docker-compose.yml config -q && docker-compose -f docker-compose.infra.yml config -q && echo "compose files valid"
+	BSS_API_TOKEN=$${BSS_API_TOKEN:-compose-check-placeholder-token-000000} BSS_KYC_SIGNING_SECRET=$${BSS_KYC_SIGNING_SECRET:-compose-check-placeholder-secret-00000} docker-compose -f docker-compose.yml config -q && docker-compose -f docker-compose.infra.yml config -q && echo "compose files valid"
 
 clean:
 	rm -rf node_modules packages/*/node_modules services/*/node_modules .turbo

@@ -13,13 +13,16 @@ export async function discoverServices(): Promise<ServiceModule[]> {
   const modules: ServiceModule[] = [];
   for (const name of names) {
     const url = pathToFileURL(`${SERVICES_DIR}${name}/src/service.ts`).href;
+    let mod: { service?: ServiceModule };
     try {
-      const mod = (await import(url)) as { service?: ServiceModule };
-      if (mod.service) modules.push(mod.service);
+      mod = (await import(url)) as { service?: ServiceModule };
     } catch (err) {
+      // A service folder without a service.ts yet is not part of the fleet; any other import error is fatal.
       if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && String(err).includes(`${name}/src/service.ts`)) continue;
       throw err;
     }
+    if (!mod.service || mod.service.name !== name) throw new Error(`services/${name}/src/service.ts must export \`service\` (a ServiceModule named '${name}')`);
+    modules.push(mod.service);
   }
   return modules.sort((a, b) => SERVICE_PORTS[a.name] - SERVICE_PORTS[b.name]);
 }

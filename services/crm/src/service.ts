@@ -5,7 +5,7 @@ import { buildApp } from './app.ts';
 import { createDeps } from './deps.ts';
 import { inventoryEnv } from './inventory/config.ts';
 
-export const crmService: ServiceModule = {
+export const service: ServiceModule = {
   name: 'crm',
   version: '0.1.0',
   outboxSchema: 'crm',

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.ts';
 import { createDeps, type CrmDeps } from '../src/deps.ts';
 import { signKycAttestation } from '../src/domain/kyc.ts';
-import { crmService } from '../src/service.ts';
+import { service } from '../src/service.ts';
 
 export const KYC_SECRET = 'test-kyc-secret-0123456789abcdef0123456789';
 export const NOW = '2026-06-01T00:00:00.000Z';
@@ -29,7 +29,7 @@ export interface Harness {
 export async function startHarness(opts: { noKycSecret?: boolean } = {}): Promise<Harness> {
   const db = await createTestDatabase();
   const env: Record<string, string> = opts.noKycSecret ? {} : { BSS_KYC_SIGNING_SECRET: KYC_SECRET };
-  const platform = testPlatform('crm', db, { now: NOW, env, extraEnv: opts.noKycSecret ? {} : crmService.extraEnv });
+  const platform = testPlatform('crm', db, { now: NOW, env, extraEnv: opts.noKycSecret ? {} : service.extraEnv });
   const liveSubscriptions = new Map<string, string[]>();
   const deps = createDeps(platform, { subscriptions: { liveSubscriptionIds: async (id) => liveSubscriptions.get(id) ?? [] } });
   const app = await buildApp(deps);

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CRM_OPERATIONAL_TABLES } from '../src/reset.ts';
 import { httpSubscriptionLookup } from '../src/downstream/subscription.lookup.ts';
-import { crmService } from '../src/service.ts';
+import { service } from '../src/service.ts';
 import { KYC_SECRET, newCustomer, sha256, startHarness, type Harness } from './crm-harness.ts';
 
 let h: Harness;
@@ -45,9 +45,9 @@ describe('reset-operational-data', () => {
 
 describe('service module', () => {
   it('requires BSS_KYC_SIGNING_SECRET (no dev default) and accepts a long enough one', () => {
-    expect(() => loadModuleConfig(crmService, testEnv())).toThrow(/BSS_KYC_SIGNING_SECRET/);
-    expect(() => loadModuleConfig(crmService, testEnv({ BSS_KYC_SIGNING_SECRET: 'short' }))).toThrow(/BSS_KYC_SIGNING_SECRET/);
-    const config = loadModuleConfig(crmService, testEnv({ BSS_KYC_SIGNING_SECRET: KYC_SECRET }));
+    expect(() => loadModuleConfig(service, testEnv())).toThrow(/BSS_KYC_SIGNING_SECRET/);
+    expect(() => loadModuleConfig(service, testEnv({ BSS_KYC_SIGNING_SECRET: 'short' }))).toThrow(/BSS_KYC_SIGNING_SECRET/);
+    const config = loadModuleConfig(service, testEnv({ BSS_KYC_SIGNING_SECRET: KYC_SECRET }));
     expect(config.port).toBe(8002);
     expect((config.extra as Record<string, unknown>).BSS_KYC_SIGNING_SECRET).toBe(KYC_SECRET);
   });
@@ -90,7 +90,7 @@ describe('subscription lookup over HTTP', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
       const port = (server.address() as AddressInfo).port;
-      const config = loadModuleConfig(crmService, testEnv({ BSS_KYC_SIGNING_SECRET: KYC_SECRET, BSS_SUBSCRIPTION_URL: `http://127.0.0.1:${port}` }));
+      const config = loadModuleConfig(service, testEnv({ BSS_KYC_SIGNING_SECRET: KYC_SECRET, BSS_SUBSCRIPTION_URL: `http://127.0.0.1:${port}` }));
       expect(await httpSubscriptionLookup(config).liveSubscriptionIds('CUST-1')).toEqual(['SUB-0001', 'SUB-0002', 'SUB-0004']);
       expect(seen[0]).toMatch(/^\/subscription-api\/v1\/subscription\?customerId=CUST-1 \d+$/);
     } finally {

@@ -7,14 +7,17 @@ import { startFleet } from '../fleet.ts';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const env = { ...process.env };
-if (!env.BSS_API_TOKEN) {
-  const file = `${root}.bss/api-token`;
-  if (!existsSync(file)) {
+// Secrets a local run needs are generated once into .bss/ (gitignored) unless the environment sets them.
+const localSecret = (name: string, file: string): string => {
+  const path = `${root}.bss/${file}`;
+  if (!existsSync(path)) {
     mkdirSync(`${root}.bss`, { recursive: true });
-    writeFileSync(file, `${randomBytes(24).toString('hex')}\n`, { mode: 0o600 });
+    writeFileSync(path, `${randomBytes(24).toString('hex')}\n`, { mode: 0o600 });
   }
-  env.BSS_API_TOKEN = readFileSync(file, 'utf8').trim();
-}
+  return (env[name] = readFileSync(path, 'utf8').trim());
+};
+if (!env.BSS_API_TOKEN) localSecret('BSS_API_TOKEN', 'api-token');
+if (!env.BSS_KYC_SIGNING_SECRET) localSecret('BSS_KYC_SIGNING_SECRET', 'kyc-signing-secret');
 // Local runs are for learning and scenarios: clock/reset admin is on unless explicitly set.
 env.BSS_ALLOW_ADMIN_RESET ??= 'true';
 env.BSS_LOG_LEVEL ??= 'warn';
