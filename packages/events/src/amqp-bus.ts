@@ -123,6 +123,11 @@ export function createAmqpBus(opts: AmqpBusOptions): EventBus {
       }
     },
 
+    async connect(timeoutMs = connectWaitMs) {
+      if (closed) return false;
+      return (await connection.waitForLink(timeoutMs)) !== undefined;
+    },
+
     isConnected() {
       return !closed && connection.current() !== undefined;
     },

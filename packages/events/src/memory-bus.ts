@@ -54,6 +54,7 @@ export function createInMemoryBus(opts: { database?: Database } = {}): InMemoryB
       if (!opts.database) throw new Error('createInMemoryBus needs a database to subscribe (inbox)');
       subs.push({ spec, handler });
     },
+    connect: async () => true,
     isConnected: () => true,
     async close() {},
   };

@@ -27,6 +27,11 @@ export interface SubscriptionSpec {
 /** Publisher + subscriptions, with the same interface in memory (tests) and over AMQP (production). */
 export interface EventBus extends EventPublisher {
   subscribe(spec: SubscriptionSpec, handler: EventHandler): Promise<void>;
+  /**
+   * Opens the broker connection now instead of on first use, waiting at most `timeoutMs`. Resolves true when
+   * connected; false means still connecting in the background (the service starts anyway; /ready says down).
+   */
+  connect(timeoutMs?: number): Promise<boolean>;
   /** True while the broker connection is up (always true in memory). */
   isConnected(): boolean;
   close(): Promise<void>;

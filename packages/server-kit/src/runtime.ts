@@ -49,6 +49,9 @@ export async function startService<Extra>(mod: ServiceModule<Extra>, config: Ser
   const app = await mod.build(platform);
   const relay = createRelay({ database, schema: mod.outboxSchema, publisher: bus, logger });
   const workers = mod.workers?.(platform) ?? [];
+  // Connect before serving so /ready is truthful from the first probe; a broker that is down does not stop
+  // the start (events wait in the outbox, /ready reports the broker down until it is back).
+  if (!(await bus.connect())) logger.warn('broker not reachable yet; continuing, events wait in the outbox');
   await relay.start();
   for (const c of mod.consumers?.(platform) ?? []) await bus.subscribe(c.spec, c.handler);
   for (const w of workers) await w.start();
