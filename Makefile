@@ -30,7 +30,7 @@ migrate: install infra
 	pnpm -s migrate
 
 up: install infra migrate
-	pnpm -s up
+	pnpm -s run start:fleet
 
 lint: install
 	pnpm -s lint
