@@ -12,3 +12,4 @@ export {
   parkedQueueOf,
   retryQueueOf,
 } from './amqp-consumer.ts';
+export { outboxRowToEnvelope, type OutboxRow } from './outbox-row.ts';

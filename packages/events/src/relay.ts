@@ -9,12 +9,12 @@
 // Drains are triggered by Postgres NOTIFY (sent by `stage()` on commit) for low latency, by a periodic
 // sweep as the backstop (a missed notification, a failed publish, a lost LISTEN connection), and loop at
 // once while batches come back full.
-import type { EventEnvelope } from '@bss/contracts';
 import type { Database } from '@bss/db';
 import type { Logger } from '@bss/telemetry';
 import { sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { notifyChannel } from './outbox.ts';
+import { outboxRowToEnvelope, type OutboxRow } from './outbox-row.ts';
 import type { EventPublisher } from './types.ts';
 
 /** Wiring of a relay. */
@@ -41,44 +41,8 @@ export interface Relay {
   drainOnce(): Promise<number>;
 }
 
-interface OutboxRow {
-  id: string;
-  event_id: string;
-  event_type: string;
-  aggregate_type: string;
-  aggregate_id: string;
-  occurred_at: string;
-  actor: string;
-  channel: string;
-  tenant_id: string;
-  service_identity: string;
-  request_id: string | null;
-  trace_id: string | null;
-  traceparent: string | null;
-  schema_version: number | string;
-  payload: Record<string, unknown> | string;
-  [key: string]: unknown;
-}
-
 const MAX_ERROR = 500;
 
-function toEnvelope(row: OutboxRow): EventEnvelope {
-  return {
-    eventId: row.event_id,
-    eventType: row.event_type,
-    aggregateType: row.aggregate_type,
-    aggregateId: row.aggregate_id,
-    occurredAt: row.occurred_at,
-    actor: row.actor,
-    channel: row.channel,
-    tenant: row.tenant_id,
-    serviceIdentity: row.service_identity,
-    requestId: row.request_id,
-    traceId: row.trace_id,
-    schemaVersion: Number(row.schema_version),
-    payload: typeof row.payload === 'string' ? (JSON.parse(row.payload) as Record<string, unknown>) : row.payload,
-  };
-}
 
 /** Creates a relay for `schema`'s outbox. Call `start()` to run it in the background. */
 export function createRelay(opts: RelayOptions): Relay {
@@ -118,7 +82,7 @@ export function createRelay(opts: RelayOptions): Relay {
       let failure: { id: string; error: string } | undefined;
       for (const row of rows) {
         try {
-          await publisher.publish(toEnvelope(row), { traceparent: row.traceparent });
+          await publisher.publish(outboxRowToEnvelope(row), { traceparent: row.traceparent });
           done.push(row.id);
         } catch (err) {
           failure = { id: row.id, error: (err instanceof Error ? err.message : String(err)).slice(0, MAX_ERROR) };

@@ -1,6 +1,7 @@
 // GET /audit-api/v1/events: read-only view of this service's outbox, which is also its audit trail.
 import { AuditEvent } from '@bss/contracts';
 import type { Database } from '@bss/db';
+import { outboxRowToEnvelope, type OutboxRow } from '@bss/events';
 import { ErrorEnvelope } from '@bss/policy';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
@@ -19,23 +20,7 @@ const AuditQuery = z.object({
 });
 const AuditList = z.object({ events: z.array(AuditEvent), count: z.number().int() }).meta({ id: 'AuditEventList' });
 
-type Row = {
-  event_id: string;
-  event_type: string;
-  aggregate_type: string;
-  aggregate_id: string;
-  occurred_at: Date;
-  actor: string;
-  channel: string;
-  tenant_id: string;
-  service_identity: string;
-  request_id: string | null;
-  trace_id: string | null;
-  schema_version: number;
-  payload: Record<string, unknown>;
-  published_at: Date | null;
-  publish_attempts: number;
-};
+type Row = OutboxRow & { published_at: Date | null; publish_attempts: number };
 
 /** Registers the audit API over `<schema>.outbox`. */
 export function registerAuditRoutes(app: App, database: Database, schema: string): void {
@@ -55,19 +40,7 @@ export function registerAuditRoutes(app: App, database: Database, schema: string
       sql`SELECT * FROM ${table} WHERE ${sql.join(where, sql` AND `)} ORDER BY occurred_at, id LIMIT ${q.limit}`,
     );
     const events = result.rows.map((r) => ({
-      eventId: r.event_id,
-      eventType: r.event_type,
-      aggregateType: r.aggregate_type,
-      aggregateId: r.aggregate_id,
-      occurredAt: new Date(r.occurred_at).toISOString(),
-      actor: r.actor,
-      channel: r.channel,
-      tenant: r.tenant_id,
-      serviceIdentity: r.service_identity,
-      requestId: r.request_id,
-      traceId: r.trace_id,
-      schemaVersion: r.schema_version,
-      payload: r.payload,
+      ...outboxRowToEnvelope(r),
       publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
       publishAttempts: r.publish_attempts,
     }));
