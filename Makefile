@@ -10,7 +10,7 @@ export BSS_DB_URL ?= postgres://postgres@127.0.0.1:5432/bss
 export BSS_TEST_DB_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export BSS_MQ_URL ?= amqp://guest:guest@127.0.0.1:5672
 
-.PHONY: help install infra migrate up test lint typecheck doctrine-check openapi-check test-unit test-integration bench compose-check clean
+.PHONY: help install infra migrate up check test lint typecheck doctrine-check openapi-check test-unit test-integration bench compose-check clean
 
 help:
 	@echo "make up       install, start Postgres/RabbitMQ if stopped, migrate + seed, run every service (Ctrl-C stops)"
@@ -50,7 +50,11 @@ test-integration: install infra
 openapi-check: install
 	pnpm -s openapi:check
 
-test: install infra lint typecheck doctrine-check openapi-check
+# lint, typecheck, doctrine-check and the OpenAPI drift check, run in parallel (and cached) by turbo
+check: install
+	TURBO_TELEMETRY_DISABLED=1 pnpm -s exec turbo run lint typecheck doctrine-check openapi:check --concurrency=2 --output-logs=errors-only
+
+test: install infra check
 	BSS_TEST_PRUNE=1 pnpm -s exec vitest run
 
 bench: install infra migrate
