@@ -34,6 +34,8 @@ export function loadTmfValidator(file: string, opts: { strict?: boolean } = {}):
   const definitions = (opts.strict ?? true) ? (strictify(swagger.definitions) as Json) : swagger.definitions;
   const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true });
   addFormats(ajv);
+  // TMF attachments declare `format: base64`, which ajv-formats does not define.
+  ajv.addFormat('base64', /^[A-Za-z0-9+/]*={0,2}$/);
   ajv.addSchema({ $id: 'tmf', definitions });
   const cache = new Map<string, ValidateFunction>();
   const get = (name: string) => {
