@@ -4,6 +4,7 @@ import type { CatalogDeps } from './deps.ts';
 import { registerOfferingAdminRoutes } from './routes/offering-admin.routes.ts';
 import { registerProductOfferingRoutes } from './routes/product-offering.routes.ts';
 import { registerReferenceRoutes } from './routes/reference.routes.ts';
+import { createCatalogSnapshots } from './services/catalog-snapshot.ts';
 import { createOfferingAdmin } from './services/offering-admin.service.ts';
 import { createOfferingReads } from './services/offering-read.service.ts';
 import { createReferenceReads } from './services/reference-read.service.ts';
@@ -12,8 +13,10 @@ export async function buildApp(deps: CatalogDeps): Promise<App> {
   const app = await createPlatformApp(deps.platform, {
     description: 'Product catalog: TMF620 offerings, prices and specifications, VAS top-ups, operator catalog writes',
   });
-  registerProductOfferingRoutes(app, createOfferingReads(deps));
-  registerReferenceRoutes(app, createReferenceReads(deps));
+  // One snapshot cache per app instance, shared by every read route.
+  const snapshots = createCatalogSnapshots(deps.database);
+  registerProductOfferingRoutes(app, createOfferingReads(deps, snapshots));
+  registerReferenceRoutes(app, createReferenceReads(deps, snapshots));
   registerOfferingAdminRoutes(app, createOfferingAdmin(deps));
   return app;
 }

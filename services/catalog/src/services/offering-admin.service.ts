@@ -14,7 +14,7 @@ import { findOffering, getOfferingForUpdate, insertOffering, updateOffering } fr
 import { closeOpenEndedPrices, findPrice, insertPrice } from '../repositories/price.repository.ts';
 import { findSpecification } from '../repositories/specification.repository.ts';
 import type { OfferingRow } from '../schema.ts';
-import { loadAggregates } from './offering-read.service.ts';
+import { loadAggregates } from './offering-aggregates.ts';
 
 const DEFAULT_SPEC = 'SPEC_MOBILE_PREPAID';
 const DEFAULT_CURRENCY = 'SGD';

@@ -1,67 +1,44 @@
-// Read use-cases of offerings and their prices (no policies on reads). Lists cost a fixed number of queries:
-// one page + one count, then prices, allowances and specifications batch-loaded for the whole page.
+// Read use-cases of offerings and their prices (no policies on reads): pure selections over the in-memory
+// catalog snapshot, so a warm read costs one version query whatever the catalog or page size.
 import type { catalog } from '@bss/contracts';
-import type { Executor } from '@bss/db';
 import { PolicyViolation } from '@bss/policy';
 import type { CatalogDeps } from '../deps.ts';
+import { aggregateOf, paginate, pricesOf, selectOfferings, type OfferingFilter, type Page } from '../domain/catalog-view.ts';
 import { CatalogNotFound } from '../domain/errors.ts';
-import { toTmfOffering, toTmfPrice, type OfferingAggregate } from '../domain/offering.mapper.ts';
+import { toTmfOffering, toTmfPrice } from '../domain/offering.mapper.ts';
 import { isSellableAt, selectActivePrice } from '../domain/price-selection.ts';
-import { listAllowancesOfOfferings } from '../repositories/allowance.repository.ts';
-import { findOffering, listOfferings, type OfferingFilter, type Page } from '../repositories/offering.repository.ts';
-import { findPrice, listPricesOfOfferings } from '../repositories/price.repository.ts';
-import { listSpecificationsByIds } from '../repositories/specification.repository.ts';
+import type { CatalogSnapshot } from '../domain/catalog-view.ts';
 import type { OfferingRow } from '../schema.ts';
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = out.get(k);
-    if (list) list.push(row);
-    else out.set(k, [row]);
-  }
-  return out;
-}
-
-/** Attaches prices, allowances and specs to offerings with three batched queries (none per offering). */
-export async function loadAggregates(ex: Executor, offerings: readonly OfferingRow[]): Promise<OfferingAggregate[]> {
-  const ids = offerings.map((o) => o.id);
-  const specIds = [...new Set(offerings.map((o) => o.specId).filter((s): s is string => s !== null))];
-  // Sequential on purpose: inside a transaction they share one connection, which must not be queried concurrently.
-  const prices = await listPricesOfOfferings(ex, ids);
-  const allowances = await listAllowancesOfOfferings(ex, ids);
-  const specs = await listSpecificationsByIds(ex, specIds);
-  const pricesBy = groupBy(prices, (p) => p.offeringId);
-  const allowancesBy = groupBy(allowances, (a) => a.offeringId);
-  const specsBy = new Map(specs.map((s) => [s.id, s]));
-  return offerings.map((offering) => ({
-    offering,
-    spec: offering.specId ? specsBy.get(offering.specId) : undefined,
-    prices: pricesBy.get(offering.id) ?? [],
-    allowances: allowancesBy.get(offering.id) ?? [],
-  }));
-}
+import type { CatalogSnapshots } from './catalog-snapshot.ts';
 
 /** Offering reads for the TMF620 routes. */
-export function createOfferingReads(deps: CatalogDeps) {
-  const db = () => deps.database.db;
+export function createOfferingReads(deps: CatalogDeps, snapshots: CatalogSnapshots) {
+  // TMF shapes are built once per offering per snapshot and then shared (never mutated: projection copies);
+  // a superseded snapshot drops its shapes with it.
+  const views = new WeakMap<CatalogSnapshot, Map<string, catalog.ProductOffering>>();
+  function view(snapshot: CatalogSnapshot, row: OfferingRow): catalog.ProductOffering {
+    let bySnapshot = views.get(snapshot);
+    if (!bySnapshot) views.set(snapshot, (bySnapshot = new Map()));
+    let shape = bySnapshot.get(row.id);
+    if (!shape) bySnapshot.set(row.id, (shape = toTmfOffering(aggregateOf(snapshot, row), deps.hrefs)));
+    return shape;
+  }
 
   async function list(filter: OfferingFilter, page: Page): Promise<{ items: catalog.ProductOffering[]; total: number }> {
-    const { rows, total } = await listOfferings(db(), filter, page);
-    const aggregates = await loadAggregates(db(), rows);
-    return { items: aggregates.map((a) => toTmfOffering(a, deps.hrefs)), total };
+    const snapshot = await snapshots.current();
+    const { rows, total } = paginate(selectOfferings(snapshot, filter), page);
+    return { items: rows.map((o) => view(snapshot, o)), total };
   }
 
   async function get(offeringId: string): Promise<catalog.ProductOffering> {
-    const row = await findOffering(db(), offeringId);
+    const snapshot = await snapshots.current();
+    const row = snapshot.offeringById.get(offeringId);
     if (!row) throw new CatalogNotFound('offering', offeringId);
-    const [aggregate] = await loadAggregates(db(), [row]);
-    return toTmfOffering(aggregate!, deps.hrefs);
+    return view(snapshot, row);
   }
 
   async function getPrice(priceId: string): Promise<catalog.ProductOfferingPrice> {
-    const row = await findPrice(db(), priceId);
+    const row = (await snapshots.current()).priceById.get(priceId);
     if (!row) throw new CatalogNotFound('price', priceId);
     return toTmfPrice(row, deps.hrefs);
   }
@@ -71,7 +48,8 @@ export function createOfferingReads(deps: CatalogDeps) {
    * offering; 422 `catalog.price.no_active_row` when the offering is not sellable then or no price is active.
    */
   async function getActivePrice(offeringId: string, at: Date = deps.clock.now()): Promise<catalog.ProductOfferingPrice> {
-    const offering = await findOffering(db(), offeringId);
+    const snapshot = await snapshots.current();
+    const offering = snapshot.offeringById.get(offeringId);
     if (!offering) throw new CatalogNotFound('offering', offeringId);
     const context = { offeringId, at: at.toISOString() };
     if (!isSellableAt(offering, at)) {
@@ -80,7 +58,7 @@ export function createOfferingReads(deps: CatalogDeps) {
         cause: 'offering_not_sellable',
       });
     }
-    const active = selectActivePrice(await listPricesOfOfferings(db(), [offeringId]), at);
+    const active = selectActivePrice(pricesOf(snapshot, offeringId), at);
     if (!active) {
       throw new PolicyViolation('catalog.price.no_active_row', `offering ${offeringId} has no active recurring price at ${context.at}`, {
         ...context,

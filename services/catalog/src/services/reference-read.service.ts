@@ -1,31 +1,30 @@
-// Read use-cases of the reference resources that have no writes: product specifications and VAS offerings.
+// Read use-cases of the reference resources that have no writes: product specifications and VAS offerings,
+// served from the in-memory catalog snapshot (one version query per read).
 import type { catalog } from '@bss/contracts';
 import type { CatalogDeps } from '../deps.ts';
+import { paginate, type Page } from '../domain/catalog-view.ts';
 import { CatalogNotFound } from '../domain/errors.ts';
 import { toTmfSpecification } from '../domain/specification.mapper.ts';
 import { toVasOffering } from '../domain/vas.mapper.ts';
-import type { Page } from '../repositories/offering.repository.ts';
-import { findSpecification, listSpecifications } from '../repositories/specification.repository.ts';
-import { findVas, listVas } from '../repositories/vas.repository.ts';
+import type { CatalogSnapshots } from './catalog-snapshot.ts';
 
-export function createReferenceReads(deps: CatalogDeps) {
-  const db = () => deps.database.db;
+export function createReferenceReads(deps: CatalogDeps, snapshots: CatalogSnapshots) {
   return {
     async listSpecifications(page: Page): Promise<{ items: catalog.ProductSpecification[]; total: number }> {
-      const { rows, total } = await listSpecifications(db(), page);
+      const { rows, total } = paginate((await snapshots.current()).specifications, page);
       return { items: rows.map((r) => toTmfSpecification(r, deps.hrefs)), total };
     },
     async getSpecification(specId: string): Promise<catalog.ProductSpecification> {
-      const row = await findSpecification(db(), specId);
+      const row = (await snapshots.current()).specificationById.get(specId);
       if (!row) throw new CatalogNotFound('specification', specId);
       return toTmfSpecification(row, deps.hrefs);
     },
     async listVas(page: Page): Promise<{ items: catalog.VasOffering[]; total: number }> {
-      const { rows, total } = await listVas(db(), page);
+      const { rows, total } = paginate((await snapshots.current()).vas, page);
       return { items: rows.map(toVasOffering), total };
     },
     async getVas(vasId: string): Promise<catalog.VasOffering> {
-      const row = await findVas(db(), vasId);
+      const row = (await snapshots.current()).vasById.get(vasId);
       if (!row) throw new CatalogNotFound('vas_offering', vasId);
       return toVasOffering(row);
     },
