@@ -24,13 +24,17 @@ export class PolicyViolation extends DomainError {
   }
 }
 
-/** The addressed entity does not exist. Missing is always 404, never a policy violation. */
+/**
+ * The addressed entity does not exist. Missing is always 404, never a policy violation. `reason` defaults to
+ * `<entity>.not_found`; a service may keep a documented rule id instead (e.g. `catalog.offering.not_found`)
+ * so clients branch on one id for reads and writes alike.
+ */
 export class NotFound extends DomainError {
   readonly code = 'NOT_FOUND';
   readonly status = 404;
   override readonly name = 'NotFound';
-  constructor(entity: string, id: string, context: Record<string, unknown> = {}) {
-    super(`${entity}.not_found`, `${entity} ${id} not found`, { [`${entity}Id`]: id, ...context });
+  constructor(entity: string, id: string, context: Record<string, unknown> = {}, opts: { reason?: string; message?: string } = {}) {
+    super(opts.reason ?? `${entity}.not_found`, opts.message ?? `${entity} ${id} not found`, { [`${entity}Id`]: id, ...context });
   }
 }
 

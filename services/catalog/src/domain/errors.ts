@@ -1,21 +1,17 @@
 // 404s of the catalog. The reason keeps the reference rule ids (`catalog.offering.not_found`, …) so callers
-// branch on one id for reads and writes alike; `NotFound` from @bss/policy would give `offering.not_found`.
-import { DomainError } from '@bss/policy';
+// branch on one id for reads and writes alike.
+import { NotFound } from '@bss/policy';
 
+/** Label in the message and the entity stem of the context key (`offeringId`, `priceId`, `specId`, `vasId`). */
 const LABELS = {
-  offering: ['ProductOffering', 'offeringId'],
-  price: ['ProductOfferingPrice', 'priceId'],
-  specification: ['ProductSpecification', 'specId'],
-  vas_offering: ['VAS offering', 'vasId'],
+  offering: ['ProductOffering', 'offering'],
+  price: ['ProductOfferingPrice', 'price'],
+  specification: ['ProductSpecification', 'spec'],
+  vas_offering: ['VAS offering', 'vas'],
 } as const;
 
 /** The addressed catalog entity does not exist (404 NOT_FOUND, reason `catalog.<entity>.not_found`). */
-export class CatalogNotFound extends DomainError {
-  readonly code = 'NOT_FOUND';
-  readonly status = 404;
-  override readonly name = 'NotFound';
-  constructor(entity: keyof typeof LABELS, id: string) {
-    const [label, key] = LABELS[entity];
-    super(`catalog.${entity}.not_found`, `${label} ${id} not found`, { [key]: id });
-  }
+export function catalogNotFound(entity: keyof typeof LABELS, id: string): NotFound {
+  const [label, stem] = LABELS[entity];
+  return new NotFound(stem, id, {}, { reason: `catalog.${entity}.not_found`, message: `${label} ${id} not found` });
 }

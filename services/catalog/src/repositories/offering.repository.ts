@@ -2,7 +2,7 @@
 // the in-memory snapshot in domain/catalog-view.ts.
 import type { Executor, Tx } from '@bss/db';
 import { eq, sql } from 'drizzle-orm';
-import { CatalogNotFound } from '../domain/errors.ts';
+import { catalogNotFound } from '../domain/errors.ts';
 import { productOffering, type OfferingRow } from '../schema.ts';
 
 export async function findOffering(ex: Executor, id: string): Promise<OfferingRow | undefined> {
@@ -10,10 +10,10 @@ export async function findOffering(ex: Executor, id: string): Promise<OfferingRo
   return row;
 }
 
-/** The offering, row-locked for the rest of the transaction; throws CatalogNotFound. */
+/** The offering, row-locked for the rest of the transaction; throws the catalog's NotFound. */
 export async function getOfferingForUpdate(tx: Tx, id: string): Promise<OfferingRow> {
   const [row] = await tx.select().from(productOffering).where(eq(productOffering.id, id)).for('update');
-  if (!row) throw new CatalogNotFound('offering', id);
+  if (!row) throw catalogNotFound('offering', id);
   return row;
 }
 
@@ -33,6 +33,6 @@ export async function updateOffering(
     .set({ ...patch, updatedAt: sql`now()` })
     .where(eq(productOffering.id, id))
     .returning();
-  if (!row) throw new CatalogNotFound('offering', id);
+  if (!row) throw catalogNotFound('offering', id);
   return row;
 }

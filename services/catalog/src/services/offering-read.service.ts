@@ -4,7 +4,7 @@ import type { catalog } from '@bss/contracts';
 import { PolicyViolation } from '@bss/policy';
 import type { CatalogDeps } from '../deps.ts';
 import { aggregateOf, paginate, pricesOf, selectOfferings, type OfferingFilter, type Page } from '../domain/catalog-view.ts';
-import { CatalogNotFound } from '../domain/errors.ts';
+import { catalogNotFound } from '../domain/errors.ts';
 import { toTmfOffering, toTmfPrice } from '../domain/offering.mapper.ts';
 import { isSellableAt, selectActivePrice } from '../domain/price-selection.ts';
 import type { CatalogSnapshot } from '../domain/catalog-view.ts';
@@ -33,13 +33,13 @@ export function createOfferingReads(deps: CatalogDeps, snapshots: CatalogSnapsho
   async function get(offeringId: string): Promise<catalog.ProductOffering> {
     const snapshot = await snapshots.current();
     const row = snapshot.offeringById.get(offeringId);
-    if (!row) throw new CatalogNotFound('offering', offeringId);
+    if (!row) throw catalogNotFound('offering', offeringId);
     return view(snapshot, row);
   }
 
   async function getPrice(priceId: string): Promise<catalog.ProductOfferingPrice> {
     const row = (await snapshots.current()).priceById.get(priceId);
-    if (!row) throw new CatalogNotFound('price', priceId);
+    if (!row) throw catalogNotFound('price', priceId);
     return toTmfPrice(row, deps.hrefs);
   }
 
@@ -50,7 +50,7 @@ export function createOfferingReads(deps: CatalogDeps, snapshots: CatalogSnapsho
   async function getActivePrice(offeringId: string, at: Date = deps.clock.now()): Promise<catalog.ProductOfferingPrice> {
     const snapshot = await snapshots.current();
     const offering = snapshot.offeringById.get(offeringId);
-    if (!offering) throw new CatalogNotFound('offering', offeringId);
+    if (!offering) throw catalogNotFound('offering', offeringId);
     const context = { offeringId, at: at.toISOString() };
     if (!isSellableAt(offering, at)) {
       throw new PolicyViolation('catalog.price.no_active_row', `offering ${offeringId} is not sellable at ${context.at}`, {

@@ -3,7 +3,7 @@
 import type { catalog } from '@bss/contracts';
 import type { CatalogDeps } from '../deps.ts';
 import { paginate, type Page } from '../domain/catalog-view.ts';
-import { CatalogNotFound } from '../domain/errors.ts';
+import { catalogNotFound } from '../domain/errors.ts';
 import { toTmfSpecification } from '../domain/specification.mapper.ts';
 import { toVasOffering } from '../domain/vas.mapper.ts';
 import type { CatalogSnapshots } from './catalog-snapshot.ts';
@@ -16,7 +16,7 @@ export function createReferenceReads(deps: CatalogDeps, snapshots: CatalogSnapsh
     },
     async getSpecification(specId: string): Promise<catalog.ProductSpecification> {
       const row = (await snapshots.current()).specificationById.get(specId);
-      if (!row) throw new CatalogNotFound('specification', specId);
+      if (!row) throw catalogNotFound('specification', specId);
       return toTmfSpecification(row, deps.hrefs);
     },
     async listVas(page: Page): Promise<{ items: catalog.VasOffering[]; total: number }> {
@@ -25,7 +25,7 @@ export function createReferenceReads(deps: CatalogDeps, snapshots: CatalogSnapsh
     },
     async getVas(vasId: string): Promise<catalog.VasOffering> {
       const row = (await snapshots.current()).vasById.get(vasId);
-      if (!row) throw new CatalogNotFound('vas_offering', vasId);
+      if (!row) throw catalogNotFound('vas_offering', vasId);
       return toVasOffering(row);
     },
   };

@@ -1,7 +1,6 @@
 // Case invariants (domain-rules §3.5): active customer to open, enum-checked priority/category, tickets done before
 // resolve, a resolution code to close, no edits or notes on a closed case.
-import { requirePolicy } from '@bss/policy';
-import { MissingEntity } from '../domain/errors.ts';
+import { NotFound, requirePolicy } from '@bss/policy';
 import { TICKET_DONE_STATES, type TicketStateName } from '../domain/ticket.state.ts';
 import type { CaseRow, CustomerRow } from '../schema.ts';
 
@@ -33,7 +32,7 @@ export function checkCaseCategory(category: string | undefined, action: 'open' |
 }
 
 export function requireCase(k: CaseRow | undefined, caseId: string): asserts k is CaseRow {
-  if (!k) throw new MissingEntity('case.not_found', `case ${caseId} not found`, { caseId });
+  if (!k) throw new NotFound('case', caseId);
 }
 
 /** Resolve needs every ticket of the case resolved, closed or cancelled. */

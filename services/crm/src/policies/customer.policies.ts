@@ -1,8 +1,7 @@
 // Customer invariants (domain-rules §3.5): contact medium required, live emails unique, lifecycle legal, mediums
 // owned by the customer, emails changed only through the verified change flow. Each check throws one rule id.
 import type { Executor } from '@bss/db';
-import { requirePolicy } from '@bss/policy';
-import { MissingEntity } from '../domain/errors.ts';
+import { NotFound, requirePolicy } from '@bss/policy';
 import type { NewMedium } from '../domain/customer.mapper.ts';
 import { customerMachine, triggerForStatus, type CustomerStatus } from '../domain/customer.state.ts';
 import { findLiveEmail } from '../repositories/customer.repository.ts';
@@ -26,7 +25,7 @@ export async function checkEmailsUnique(tx: Executor, emails: string[]): Promise
 
 /** The path customer exists (404 with the rule id of the use-case, e.g. customer.update.not_found). */
 export function requireCustomer(c: CustomerRow | undefined, customerId: string, rule: string): asserts c is CustomerRow {
-  if (!c) throw new MissingEntity(rule, `customer ${customerId} not found`, { customerId });
+  if (!c) throw new NotFound('customer', customerId, {}, { reason: rule });
 }
 
 /** The status move is in the lifecycle table; returns the trigger used. */
@@ -50,7 +49,7 @@ export function checkNoLiveSubscriptions(c: CustomerRow, to: CustomerStatus, liv
 /** The medium exists, is live and belongs to the customer's party (404 with `rule`). */
 export function requireOwnMedium(m: ContactMediumRow | undefined, c: CustomerRow, cmId: string, rule: string): asserts m is ContactMediumRow {
   if (!m || m.partyId !== c.partyId || m.validTo !== null) {
-    throw new MissingEntity(rule, `contact medium ${cmId} not found on customer ${c.id}`, { customerId: c.id, cmId });
+    throw new NotFound('cm', cmId, { customerId: c.id }, { reason: rule, message: `contact medium ${cmId} not found on customer ${c.id}` });
   }
 }
 

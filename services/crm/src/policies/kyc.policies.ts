@@ -1,8 +1,7 @@
 // KYC invariants (domain-rules §3.5): the customer exists, a document number is present, the attestation comes from
 // an accepted provider and is signed with the shared secret, and one document identifies one customer per tenant.
 import type { crm } from '@bss/contracts';
-import { requirePolicy } from '@bss/policy';
-import { MissingEntity } from '../domain/errors.ts';
+import { NotFound, requirePolicy } from '@bss/policy';
 import { kycSignatureValid, type SignedKycFields } from '../domain/kyc.ts';
 import type { CustomerRow, IdentityRow } from '../schema.ts';
 
@@ -10,7 +9,7 @@ import type { CustomerRow, IdentityRow } from '../schema.ts';
 export const ACCEPTED_KYC_PROVIDERS = ['prebaked'];
 
 export function requireKycCustomer(c: CustomerRow | undefined, customerId: string): asserts c is CustomerRow {
-  if (!c) throw new MissingEntity('customer.attest_kyc.customer_exists', `customer ${customerId} not found`, { customerId });
+  if (!c) throw new NotFound('customer', customerId, {}, { reason: 'customer.attest_kyc.customer_exists' });
 }
 
 export function checkDocumentPresent(input: crm.KycAttestation): asserts input is crm.KycAttestation & { documentNumber: string } {

@@ -1,7 +1,6 @@
 // Ticket invariants (domain-rules §3.5): the customer and case exist, assignees are active agents, ack needs an
 // agent, resolve needs notes. The state table itself is domain/ticket.state.ts.
-import { requirePolicy } from '@bss/policy';
-import { MissingEntity } from '../domain/errors.ts';
+import { NotFound, requirePolicy } from '@bss/policy';
 import type { AgentRow, CaseRow, CustomerRow, TicketRow } from '../schema.ts';
 
 export function checkTicketCustomer(c: CustomerRow | undefined, customerId: string): void {
@@ -22,7 +21,7 @@ export function checkAgentActive(a: AgentRow | undefined, agentId: string, rule 
 }
 
 export function requireTicket(t: TicketRow | undefined, ticketId: string): asserts t is TicketRow {
-  if (!t) throw new MissingEntity('ticket.not_found', `ticket ${ticketId} not found`, { ticketId });
+  if (!t) throw new NotFound('ticket', ticketId);
 }
 
 export function checkAckHasAgent(agentId: string | null | undefined, ticketId: string): void {

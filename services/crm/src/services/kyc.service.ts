@@ -1,12 +1,12 @@
 // KYC use-cases: accept a signed attestation (reduce the document number to last4 + hash at once, check policies,
 // store the identity, mark the customer verified, stage customer.kyc_attested, auto-log) and read KYC status.
 import type { crm } from '@bss/contracts';
+import { NotFound } from '@bss/policy';
 import { currentContext } from '@bss/telemetry';
 import type { CrmDeps } from '../deps.ts';
 import { documentHash, documentLast4, type SignedKycFields } from '../domain/kyc.ts';
 import { customerEvents } from '../events/customer.events.ts';
 import { checkAttestationSigned, checkDocumentPresent, checkDocumentUnique, requireKycCustomer } from '../policies/kyc.policies.ts';
-import { MissingEntity } from '../domain/errors.ts';
 import { findCustomer, findCustomerForUpdate, updateCustomer } from '../repositories/customer.repository.ts';
 import { findIdentity, findIdentityByDocument, upsertIdentity } from '../repositories/kyc.repository.ts';
 import type { CustomerRow, IdentityRow } from '../schema.ts';
@@ -73,7 +73,7 @@ export function kycService(deps: CrmDeps) {
     async status(customerId: string): Promise<crm.KycStatus> {
       const db = deps.database.db;
       const c = await findCustomer(db, customerId);
-      if (!c) throw new MissingEntity('customer.kyc.not_found', `customer ${customerId} not found`, { customerId });
+      if (!c) throw new NotFound('customer', customerId, {}, { reason: 'customer.kyc.not_found' });
       return toStatus(c, await findIdentity(db, customerId));
     },
   };
