@@ -1,5 +1,5 @@
 // Doctrine guard run by `make test`: no wall-clock reads (Date.now(), new Date()) in production code outside
-// @bss/clock, no focused/skipped tests, no stubs. Prints each offence and exits 1 when there is any.
+// @bss/clock, no focused/skipped tests, no stubs, nothing read from ../shared. Prints each offence and exits 1 when there is any.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,8 @@ const checks: { name: string; applies: (p: string) => boolean; pattern: RegExp }
   },
   { name: 'focused or skipped test', applies: isTest, pattern: /\b(it|test|describe)\.(only|skip|todo)\(|\bx(it|describe)\(/ },
   { name: 'stub left in code', applies: () => true, pattern: /not implemented|TODO: implement|throw new Error\(['"]TODO/i },
+  // A clone from a public host has no ../shared: specifications and fixtures are vendored (specs/).
+  { name: 'reads ../shared (vendor it under specs/ instead)', applies: () => true, pattern: /\.\.\/shared\b|['"`]shared\/tmf/ },
 ];
 
 const offences: string[] = [];

@@ -1,4 +1,4 @@
-// Validates payloads against the official TMF v4 swagger definitions in ../shared/tmf. Strict by default:
+// Validates payloads against the official TMF v4 swagger definitions vendored in specs/tmf. Strict by default:
 // every definition gets additionalProperties:false, so BSS extras must sit in TMF-legal places.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -7,8 +7,8 @@ import addFormatsModule from 'ajv-formats';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
-/** Where the official swagger files live (shared/ beside the repo). */
-export const TMF_DIR = fileURLToPath(new URL('../../../../shared/tmf/', import.meta.url));
+/** Where the official swagger files live: vendored in the repository (specs/tmf, see its SOURCES.md). */
+export const TMF_DIR = fileURLToPath(new URL('../../../specs/tmf/', import.meta.url));
 
 type Json = Record<string, unknown>;
 
