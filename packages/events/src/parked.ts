@@ -37,7 +37,7 @@ export interface ParkedMessage {
 export interface RequeueResult {
   /** Message ids moved back to the main queue, in queue order (null for messages without an id). */
   requeued: (string | null)[];
-  /** Messages still parked afterwards. */
+  /** Messages still parked: those parked when the operation started, less the ones moved. */
   remaining: number;
 }
 
@@ -139,7 +139,8 @@ export function createAmqpParkedMessages(connection: AmqpConnection, opts: { con
     requeueAll(queue, max) {
       return withChannel(async (ch) => {
         const parked = parkedQueueOf(queue);
-        const budget = Math.min(max, (await ch.checkQueue(parked)).messageCount);
+        const { messageCount } = await ch.checkQueue(parked);
+        const budget = Math.min(max, messageCount);
         const requeued: (string | null)[] = [];
         while (requeued.length < budget) {
           const batch: GetMessage[] = [];
@@ -154,14 +155,15 @@ export function createAmqpParkedMessages(connection: AmqpConnection, opts: { con
           ch.ack(batch[batch.length - 1]!, true);
           requeued.push(...batch.map((m) => toParked(m).messageId));
         }
-        return { requeued, remaining: (await ch.checkQueue(parked)).messageCount };
+        return { requeued, remaining: messageCount - requeued.length };
       });
     },
 
     requeueOne(queue, messageId, scanLimit) {
       return withChannel(async (ch) => {
         const parked = parkedQueueOf(queue);
-        const budget = Math.min(scanLimit, (await ch.checkQueue(parked)).messageCount);
+        const { messageCount } = await ch.checkQueue(parked);
+        const budget = Math.min(scanLimit, messageCount);
         const requeued: (string | null)[] = [];
         for (let seen = 0; seen < budget; seen++) {
           const msg = await ch.get(parked, { noAck: false });
@@ -171,9 +173,10 @@ export function createAmqpParkedMessages(connection: AmqpConnection, opts: { con
           ch.ack(msg);
           requeued.push(messageId);
         }
-        // Everything else taken during the scan goes back where it was.
+        // Everything else taken during the scan goes back where it was. (Counted from the start: the broker
+        // processes the nack asynchronously, so a queue check now could still miss the requeued messages.)
         ch.nackAll(true);
-        return { requeued, remaining: (await ch.checkQueue(parked)).messageCount };
+        return { requeued, remaining: messageCount - requeued.length };
       });
     },
   };
