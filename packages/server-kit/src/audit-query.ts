@@ -53,7 +53,9 @@ export function decodeCursor(cursor: string): Position {
   }
   if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
     const [at, id] = parsed as [string, string];
-    if (AT.test(at) && Number.isFinite(Date.parse(at)) && ID.test(id)) return { at, id };
+    // Year 0 passes the pattern and Date.parse, but Postgres refuses it: a forged cursor must stay a 400.
+    const year = new Date(Date.parse(at)).getUTCFullYear();
+    if (AT.test(at) && year >= 1 && year <= 9999 && ID.test(id)) return { at, id };
   }
   throw new ValidationFailed('audit.cursor.invalid', 'cursor is not one this API issued', { field: 'cursor' });
 }

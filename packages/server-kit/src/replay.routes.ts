@@ -15,8 +15,9 @@ declare module 'fastify' {
   }
 }
 
-const QueueName = z.string().regex(/^[A-Za-z0-9_.:-]{1,200}$/).describe('A consumer queue of this service');
-const MessageId = z.string().regex(/^[A-Za-z0-9_.:-]{1,200}$/).describe('The parked message’s id (= eventId)');
+// 100 characters: Fastify's router refuses longer path parameters anyway (maxParamLength).
+const QueueName = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/).describe('A consumer queue of this service');
+const MessageId = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/).describe('The parked message’s id (= eventId)');
 
 const ParkedQuery = z.object({
   queue: QueueName.optional().describe('Only this queue; default every queue this service consumes'),
