@@ -105,14 +105,13 @@ export function createReplayService(deps: ReplayDeps) {
           message: `no message ${eventId} is parked in ${queue}`,
         });
       }
-      if (result.requeued.length > 0) {
-        await audit('admin.events.requeued', 'queue', queue, {
-          queue,
-          mode: eventId ? 'one' : 'all',
-          count: result.requeued.length,
-          eventIds: result.requeued.slice(0, AUDITED_IDS),
-        });
-      }
+      // Audited even when nothing was parked: the trail shows the operator acted, and found nothing.
+      await audit('admin.events.requeued', 'queue', queue, {
+        queue,
+        mode: eventId ? 'one' : 'all',
+        count: result.requeued.length,
+        eventIds: result.requeued.slice(0, AUDITED_IDS),
+      });
       return { queue, requeued: result.requeued.length, eventIds: result.requeued, remaining: result.remaining };
     },
 
