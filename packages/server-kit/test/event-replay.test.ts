@@ -243,6 +243,35 @@ describe('republishing outbox rows', () => {
   });
 });
 
+describe('a broker outage', () => {
+  it('answers 503 events.broker.unavailable instead of hanging or failing with 500', async () => {
+    // Port 9 (discard) on loopback: nothing listens, so every connect attempt is refused.
+    const dead = createAmqpBus({
+      url: 'amqp://guest:guest@127.0.0.1:9',
+      exchange,
+      database: db,
+      logger: createLogger('replay-dead', 'silent'),
+      tracing: createTracing('replay-dead'),
+      serviceName: 'replay-dead',
+      connectWaitMs: 200,
+    });
+    await dead.subscribe({ queue: `${QUEUE}.dead`, bindings: ['dead.#'], inboxSchema: SCHEMA }, async () => {});
+    const deadApp = await createPlatformApp({ ...testPlatform('catalog', db, { outboxSchema: SCHEMA }), bus: dead }, { description: 'dead broker' });
+    try {
+      for (const res of [
+        await deadApp.inject({ method: 'GET', url: '/admin-api/v1/events/parked', headers: authHeaders() }),
+        await deadApp.inject({ method: 'POST', url: `/admin-api/v1/events/parked/${QUEUE}.dead/requeue`, headers: authHeaders() }),
+      ]) {
+        expect(res.statusCode).toBe(503);
+        expect(res.json()).toMatchObject({ code: 'DOWNSTREAM_UNAVAILABLE', reason: 'events.broker.unavailable' });
+      }
+    } finally {
+      await deadApp.close();
+      await dead.close();
+    }
+  });
+});
+
 describe('the admin gate', () => {
   it('refuses every replay route with 403 admin.events.disabled when admin is off', async () => {
     const off = testPlatform('catalog', db, { outboxSchema: SCHEMA, env: { BSS_ALLOW_ADMIN_RESET: 'false' } });
