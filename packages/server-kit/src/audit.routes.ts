@@ -1,5 +1,5 @@
 // GET /audit-api/v1/events: read-only view of this service's outbox, which is also its audit trail.
-import { AuditEvent } from '@bss/contracts';
+import { AuditEvent, Instant, LIMITS } from '@bss/contracts';
 import type { Database } from '@bss/db';
 import { outboxRowToEnvelope, type OutboxRow } from '@bss/events';
 import { ErrorEnvelope } from '@bss/policy';
@@ -8,14 +8,14 @@ import { z } from 'zod';
 import type { App } from './app.ts';
 
 const AuditQuery = z.object({
-  aggregateType: z.string().optional(),
-  aggregateId: z.string().optional(),
-  eventType: z.string().optional(),
-  eventTypePrefix: z.string().optional(),
-  traceId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
-  serviceIdentity: z.string().optional(),
-  occurredSince: z.iso.datetime({ offset: true }).optional(),
-  occurredUntil: z.iso.datetime({ offset: true }).optional(),
+  aggregateType: z.string().max(LIMITS.code).optional(),
+  aggregateId: z.string().max(LIMITS.id).optional(),
+  eventType: z.string().max(LIMITS.id).optional(),
+  eventTypePrefix: z.string().max(LIMITS.id).optional(),
+  traceId: z.string().max(32).regex(/^[0-9a-f]{32}$/).optional(),
+  serviceIdentity: z.string().max(LIMITS.id).optional(),
+  occurredSince: Instant.optional(),
+  occurredUntil: Instant.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 const AuditList = z.object({ events: z.array(AuditEvent), count: z.number().int() }).meta({ id: 'AuditEventList' });

@@ -36,7 +36,7 @@ export function registerCustomerRoutes(app: App, deps: CrmDeps): void {
   app.get(`${CRM}/by-email/:email`, { schema: { tags, params: z.object({ email: z.email().max(320) }), response: { 200: crm.Customer, ...errors } } }, async (req) =>
     customers.findByEmail(req.params.email),
   );
-  app.get(`${CRM}/by-msisdn/:msisdn`, { schema: { tags, params: z.object({ msisdn: z.string().regex(/^\+?\d{4,15}$/) }), response: { 200: crm.Customer, ...errors } } }, async (req) =>
+  app.get(`${CRM}/by-msisdn/:msisdn`, { schema: { tags, params: z.object({ msisdn: z.string().max(16).regex(/^\+?\d{4,15}$/) }), response: { 200: crm.Customer, ...errors } } }, async (req) =>
     customers.findByMsisdn(req.params.msisdn),
   );
   app.patch(`${CRM}/:customerId/individual`, { schema: { tags, params: CustomerId, body: crm.IndividualPatch, response: { 200: crm.Customer, ...errors } } }, async (req) =>
