@@ -107,7 +107,7 @@ export const CustomerCreate = z
     familyName: z.string().min(1).max(100).optional(),
     dateOfBirth: IsoDate.optional(),
     email: z.email().max(320).optional(),
-    phone: z.string().regex(/^\+?[0-9 ()-]{4,24}$/).optional(),
+    phone: z.string().max(24).regex(/^\+?[0-9 ()-]{4,24}$/).optional(),
     '@type': z.string().max(LIMITS.code).optional(),
   })
   .loose();

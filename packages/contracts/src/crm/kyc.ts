@@ -13,9 +13,9 @@ export const KycAttestation = z.object({
   providerReference: z.string().min(1).max(200),
   documentType: KycDocumentType,
   documentNumber: z.string().min(4).max(40).optional().describe('Reduced to last4 + a salted hash; never stored'),
-  documentCountry: z.string().regex(/^[A-Z]{2}$/),
+  documentCountry: z.string().max(2).regex(/^[A-Z]{2}$/),
   dateOfBirth: IsoDate,
-  nationality: z.string().regex(/^[A-Z]{2,3}$/).optional(),
+  nationality: z.string().max(3).regex(/^[A-Z]{2,3}$/).optional(),
   verifiedAt: Instant,
   signature: z.string().max(200).optional(),
 });

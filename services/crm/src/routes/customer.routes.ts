@@ -45,7 +45,7 @@ export function registerCustomerRoutes(app: App, deps: CrmDeps): void {
 
   app.get(
     `${CRM}/:customerId/contact-medium`,
-    { schema: { tags, params: CustomerId, querystring: z.object({ includeEnded: z.stringbool().default(false) }), response: { 200: z.array(crm.ContactMediumEntry), ...errors } } },
+    { schema: { tags, params: CustomerId, querystring: z.object({ includeEnded: z.stringbool().meta({ maxLength: 8 }).default(false) }), response: { 200: z.array(crm.ContactMediumEntry), ...errors } } },
     async (req) => mediums.list(req.params.customerId, req.query.includeEnded),
   );
   app.post(`${CRM}/:customerId/contact-medium`, { schema: { tags, params: CustomerId, body: crm.ContactMediumAdd, response: { 201: crm.ContactMediumEntry, ...errors } } }, async (req, reply) =>
