@@ -66,8 +66,12 @@ function concrete(schema: Schema | undefined, doc: OpenApiDoc, depth = 0): Schem
   return schema;
 }
 
+/** Ids of real records, by parameter or field name, so hostile values reach past the 404 into the service. */
+export type KnownIds = Record<string, string>;
+
 /** A plausible value for `schema`: what a well-behaved client would send, so the hostile field is the only fault. */
-function plausible(schema: Schema | undefined, doc: OpenApiDoc, depth = 0): unknown {
+function plausible(schema: Schema | undefined, doc: OpenApiDoc, ids: KnownIds, depth = 0, name?: string): unknown {
+  if (name !== undefined && ids[name] !== undefined) return ids[name];
   const s = concrete(schema, doc);
   if (s.const !== undefined) return s.const;
   if (s.enum?.length) return s.enum[0];
@@ -87,11 +91,11 @@ function plausible(schema: Schema | undefined, doc: OpenApiDoc, depth = 0): unkn
     case 'boolean':
       return true;
     case 'array':
-      return depth > 4 ? [] : Array.from({ length: Math.max(1, s.minItems ?? 0) }, () => plausible(s.items, doc, depth + 1));
+      return depth > 4 ? [] : Array.from({ length: Math.max(1, s.minItems ?? 0) }, () => plausible(s.items, doc, ids, depth + 1));
     case 'object': {
       if (depth > 4) return {};
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(s.properties ?? {})) out[k] = plausible(v, doc, depth + 1);
+      for (const [k, v] of Object.entries(s.properties ?? {})) out[k] = plausible(v, doc, ids, depth + 1, k);
       return out;
     }
     default:
@@ -207,10 +211,10 @@ function caseArbitrary(op: Operation, skeleton: unknown): fc.Arbitrary<Case> {
   return fc.oneof(...arbs);
 }
 
-function buildRequest(op: Operation, doc: OpenApiDoc, c: Case) {
+function buildRequest(op: Operation, doc: OpenApiDoc, ids: KnownIds, c: Case, extraHeaders: Record<string, string>) {
   let url = op.path;
   for (const p of op.params.filter((x) => x.in === 'path')) {
-    const v = c.kind === 'path' && c.param === p.name ? c.segment : encodeURIComponent(String(plausible(p.schema, doc)));
+    const v = c.kind === 'path' && c.param === p.name ? c.segment : encodeURIComponent(String(plausible(p.schema, doc, ids, 0, p.name)));
     url = url.replace(`{${p.name}}`, v);
   }
   const query: string[] = [];
@@ -220,8 +224,8 @@ function buildRequest(op: Operation, doc: OpenApiDoc, c: Case) {
     query.push(`${name}=1`, `${name}=2`);
   }
   if (query.length) url += `?${query.join('&')}`;
-  const skeleton = op.body ? plausible(op.body, doc) : undefined;
-  const headers: Record<string, string> = { ...authHeaders(), 'content-type': 'application/json' };
+  const skeleton = op.body ? plausible(op.body, doc, ids) : undefined;
+  const headers: Record<string, string> = { ...authHeaders(extraHeaders), 'content-type': 'application/json' };
   let payload: string | undefined = skeleton === undefined ? undefined : JSON.stringify(skeleton);
   if (c.kind === 'body') payload = JSON.stringify(withField(skeleton, c.field, c.value)).replaceAll(JSON.stringify(DEEP), deepNesting(10_000));
   if (c.kind === 'whole') {
@@ -272,17 +276,21 @@ export const SEED = 20261201;
 export const RUNS_PER_OPERATION = 10;
 
 /** Walks every operation of `app`'s own OpenAPI document with hostile requests. Returns requests sent. */
-export async function walkOperations(app: App, opts: { afterEach?: () => Promise<void> } = {}): Promise<{ operations: number; requests: number }> {
+export async function walkOperations(
+  app: App,
+  opts: { ids?: KnownIds; headers?: Record<string, string>; afterEach?: () => Promise<void> } = {},
+): Promise<{ operations: number; requests: number }> {
+  const ids = opts.ids ?? {};
   const doc = app.swagger() as unknown as OpenApiDoc;
   const ops = operationsOf(doc);
   let requests = 0;
   for (const [index, op] of ops.entries()) {
     const what = `${op.method} ${op.path}`;
-    const skeleton = op.body ? plausible(op.body, doc) : undefined;
+    const skeleton = op.body ? plausible(op.body, doc, ids) : undefined;
     await fc.assert(
       fc.asyncProperty(caseArbitrary(op, skeleton), async (c) => {
         requests++;
-        const res = await app.inject(buildRequest(op, doc, c));
+        const res = await app.inject(buildRequest(op, doc, ids, c, opts.headers ?? {}));
         assertEnvelope(res, `${what} ${JSON.stringify(c).slice(0, 200)}`);
       }),
       // One seed per operation (SEED + its index), so operations do not all draw the same sequence of cases.
