@@ -10,5 +10,6 @@ export {
   type Executor,
   type Tx,
 } from './database.ts';
+export { loggableError, maskValues, type LoggedError } from './error-log.ts';
 export { ensureDatabase, listSchemas, migrate, type MigrateOptions, type MigrateResult } from './migrate.ts';
 export { truncateTables } from './reset.ts';

@@ -6,7 +6,7 @@
 // with the event's routing key, re-delivering to every queue bound to it. The attempt count travels in our
 // own header (`x-bss-attempt`), not in `x-death`, because we re-publish copies rather than dead-letter.
 import { EventEnvelope } from '@bss/contracts';
-import type { Database } from '@bss/db';
+import { maskValues, type Database } from '@bss/db';
 import { parseTraceparent, SpanKind, SpanStatusCode, type Logger, type Tracing } from '@bss/telemetry';
 import type { Channel, ConsumeMessage, MessagePropertyHeaders } from 'amqplib';
 import { publishConfirmed, type AmqpConnection, type AmqpLink } from './amqp-connection.ts';
@@ -104,8 +104,10 @@ function attemptOf(headers: MessagePropertyHeaders): number {
   return Number.isInteger(n) && n >= 1 ? n : 1;
 }
 
+// A handler's database error quotes SQL parameters (names, emails) in its message; only the masked form is
+// logged or carried in the parked message's reason.
 function describe(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
+  const text = err instanceof Error ? maskValues(err.message) : String(err);
   return text.slice(0, MAX_REASON);
 }
 

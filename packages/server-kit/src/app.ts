@@ -13,7 +13,10 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH } from './client-errors.ts';
 import { installErrorHandling } from './error-handler.ts';
+import { installInputGuard } from './input-guard.ts';
+import { installJsonBodyParser, MAX_JSON_DEPTH } from './json-body.ts';
 import { installPerimeter } from './perimeter.ts';
 import { installRequestContext, requestIdFrom } from './request-context.ts';
 
@@ -34,13 +37,16 @@ export interface AppOptions {
 
 /** Creates the app with compilers, swagger, perimeter, context and error handling installed. */
 export async function createApp(opts: AppOptions): Promise<App> {
+  const bodyLimit = opts.bodyLimit ?? 1_048_576;
   const app = Fastify({
     loggerInstance: opts.logger,
     // One structured line per request is written by our own onResponse hook instead.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
-    bodyLimit: opts.bodyLimit ?? 1_048_576,
-    routerOptions: { ignoreTrailingSlash: false },
+    bodyLimit,
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -48,11 +54,20 @@ export async function createApp(opts: AppOptions): Promise<App> {
   installPerimeter(app as unknown as FastifyInstance, opts.apiTokens, { publicDocs: opts.publicDocs ?? false });
   installRequestContext(app as unknown as FastifyInstance, opts.tracing, opts.service);
   installErrorHandling(app as unknown as FastifyInstance);
+  installJsonBodyParser(app as unknown as FastifyInstance);
+  installInputGuard(app as unknown as FastifyInstance);
 
+  const info = {
+    title: `bss ${opts.service}`,
+    version: opts.version,
+    description: opts.description,
+    // Request limits enforced for every operation before its schema runs (an OpenAPI extension; see DECISIONS.md).
+    'x-bss-limits': { maxBodyBytes: bodyLimit, maxJsonDepth: MAX_JSON_DEPTH, maxPathParamLength: MAX_PARAM_LENGTH, maxHeaderBytes: 16_384 },
+  };
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: `bss ${opts.service}`, version: opts.version, description: opts.description },
+      info,
       components: {
         securitySchemes: { apiToken: { type: 'apiKey', in: 'header', name: 'X-BSS-API-Token' } },
       },
@@ -74,9 +89,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (closing) reply.header('connection', 'close');
   });
 
+  // The route pattern, never the URL: `/customer/by-email/{email}` and query strings carry personal data.
   app.addHook('onResponse', async (req, reply) => {
     req.log.info(
-      { requestId: req.id, method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      { requestId: req.id, method: req.method, route: req.routeOptions.url ?? null, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
       'request',
     );
   });

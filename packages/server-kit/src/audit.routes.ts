@@ -1,12 +1,11 @@
 // GET /audit-api/v1/events: read-only view of this service's outbox, which is also its audit trail, paged
 // with an opaque cursor (see audit-query.ts).
-import { AuditEvent } from '@bss/contracts';
+import { AuditEvent, Instant } from '@bss/contracts';
 import type { Database } from '@bss/db';
 import { ErrorEnvelope } from '@bss/policy';
 import { z } from 'zod';
 import type { App } from './app.ts';
 import { listAuditEvents } from './audit-query.ts';
-import { BoundedInstant } from './instant.ts';
 
 const Name = (max: number) => z.string().min(1).max(max);
 
@@ -17,8 +16,8 @@ const AuditQuery = z.object({
   eventTypePrefix: Name(200).optional(),
   traceId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
   serviceIdentity: Name(100).optional(),
-  occurredSince: BoundedInstant.optional().describe('Inclusive lower bound of occurredAt'),
-  occurredUntil: BoundedInstant.optional().describe('Exclusive upper bound of occurredAt'),
+  occurredSince: Instant.optional().describe('Inclusive lower bound of occurredAt'),
+  occurredUntil: Instant.optional().describe('Exclusive upper bound of occurredAt'),
   limit: z.coerce.number().int().min(1).max(1000).default(100).describe('Page size (1–1000)'),
   cursor: z
     .string()

@@ -1,7 +1,7 @@
 // Scenario clock admin API, hosted by every service. Reads are open (behind the token); moves are gated by
 // BSS_ALLOW_ADMIN_RESET because they change business time for the whole process.
-import { parseDuration, type ClockState, type ControllableClock } from '@bss/clock';
-import { ErrorEnvelope, Forbidden } from '@bss/policy';
+import { ClockRangeError, parseDuration, type ClockState, type ControllableClock } from '@bss/clock';
+import { ErrorEnvelope, Forbidden, ValidationFailed } from '@bss/policy';
 import { z } from 'zod';
 import type { App } from './app.ts';
 
@@ -17,7 +17,7 @@ const ClockStateBody = z
 const FreezeBody = z
   .object({
     at: z
-      .union([z.iso.datetime({ offset: true }), z.iso.datetime({ local: true })])
+      .union([z.iso.datetime({ offset: true }).max(40), z.iso.datetime({ local: true }).max(40)])
       .optional()
       .describe('Instant to freeze at (no offset means UTC); omitted = now'),
   })
@@ -25,8 +25,9 @@ const FreezeBody = z
 const AdvanceBody = z.object({
   duration: z
     .string()
-    .refine((d) => parseDuration(d) !== undefined, 'must look like 45s, 15m, 2h or 30d')
-    .describe('<N><s|m|h|d>'),
+    .max(32)
+    .refine((d) => parseDuration(d) !== undefined, 'must look like 45s, 15m, 2h or 30d, at most 36500d')
+    .describe('<N><s|m|h|d>, at most 100 years'),
 });
 
 const wire = (s: ClockState) => ({
@@ -35,6 +36,16 @@ const wire = (s: ClockState) => ({
   offsetSeconds: s.offsetSeconds,
   frozenAt: s.frozenAt ? s.frozenAt.toISOString() : null,
 });
+
+/** Runs a clock move, turning a move out of the clock's range into a 400 naming the field (the clock is unchanged). */
+function move(field: string, fn: () => ClockState): ClockState {
+  try {
+    return fn();
+  } catch (err) {
+    if (!(err instanceof ClockRangeError)) throw err;
+    throw new ValidationFailed('admin.clock.out_of_range', `invalid request: ${field} ${err.message}`, { issues: [{ field, message: err.message }] });
+  }
+}
 
 /** Registers `/admin-api/v1/clock/{now,freeze,unfreeze,advance}`. */
 export function registerClockRoutes(app: App, clock: ControllableClock, allowAdmin: boolean): void {
@@ -46,7 +57,7 @@ export function registerClockRoutes(app: App, clock: ControllableClock, allowAdm
   app.post('/admin-api/v1/clock/freeze', { schema: { tags: ['Admin'], body: FreezeBody, response: { 200: ClockStateBody, ...errors } } }, async (req) => {
     gate();
     const at = req.body?.at;
-    return wire(clock.freeze(at ? new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(at) ? at : `${at}Z`) : undefined));
+    return wire(move('body.at', () => clock.freeze(at ? new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(at) ? at : `${at}Z`) : undefined)));
   });
   app.post('/admin-api/v1/clock/unfreeze', { schema: { tags: ['Admin'], response: { 200: ClockStateBody, ...errors } } }, async () => {
     gate();
@@ -54,6 +65,6 @@ export function registerClockRoutes(app: App, clock: ControllableClock, allowAdm
   });
   app.post('/admin-api/v1/clock/advance', { schema: { tags: ['Admin'], body: AdvanceBody, response: { 200: ClockStateBody, ...errors } } }, async (req) => {
     gate();
-    return wire(clock.advance(parseDuration(req.body.duration)!));
+    return wire(move('body.duration', () => clock.advance(parseDuration(req.body.duration)!)));
   });
 }

@@ -1,5 +1,5 @@
 // The only place errors become HTTP. Every non-2xx body is the one envelope (@bss/policy ErrorEnvelope).
-import { pgError, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION } from '@bss/db';
+import { loggableError, pgError, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION } from '@bss/db';
 import { DomainError, envelope, type ErrorEnvelope } from '@bss/policy';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
@@ -9,16 +9,39 @@ interface Issue {
   message: string;
 }
 
+/** One issue per field (the first): a 100k-character `cvv` fails both its length and its pattern. */
 function validationIssues(err: FastifyError): Issue[] {
   const context = (err as { validationContext?: string }).validationContext ?? 'body';
-  return (err.validation ?? []).map((v) => {
+  const all = (err.validation ?? []).map((v) => {
     const path = (v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
     // zod puts the path of an unknown/missing key in params for some issue kinds
     const missing = (v.params as { missingProperty?: string } | undefined)?.missingProperty;
     const field = [context, path || missing].filter(Boolean).join('.');
     return { field, message: v.message ?? 'invalid' };
   });
+  return all.filter((issue, i) => all.findIndex((other) => other.field === issue.field) === i);
 }
+
+/** Fastify's 4xx error codes and the envelope reason each becomes. */
+const FASTIFY_REASONS: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'request.malformed_json',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request.unsupported_media_type',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'request.body_too_large',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'request.empty_json_body',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request.invalid_content_length',
+  FST_ERR_CTP_INVALID_TYPE: 'request.unsupported_media_type',
+  FST_ERR_CTP_EMPTY_TYPE: 'request.unsupported_media_type',
+  FST_ERR_BAD_URL: 'request.bad_url',
+  FST_ERR_MAX_PARAM_LENGTH: 'request.param_too_long',
+};
+const FIXED_MESSAGES: Record<string, string> = {
+  'request.malformed_json': 'request body is not valid JSON',
+  'request.unsupported_media_type': 'unsupported Content-Type; send application/json',
+  'request.body_too_large': 'request body is too large',
+  'request.empty_json_body': 'request body is empty',
+  'request.invalid_content_length': 'Content-Length does not match the body',
+  'request.bad_url': 'the request path is not valid percent-encoded UTF-8',
+};
 
 /** Maps any thrown value to `[status, envelope]`. Unknown errors become a masked 500. */
 export function toEnvelope(err: unknown, requestId: string): { status: number; body: ErrorEnvelope; log: 'warn' | 'error' | 'none' } {
@@ -53,21 +76,23 @@ export function toEnvelope(err: unknown, requestId: string): { status: number; b
       log: 'warn',
     };
   }
+  // Class 22 is Postgres's "data exception": a value it cannot store (NUL, out-of-range date, integer overflow,
+  // malformed json). The edge guards and schemas refuse these first; this is the net for what they miss, so
+  // bad input stays a 400. The value itself is neither echoed nor logged.
+  if (pe?.code.startsWith('22')) {
+    return {
+      status: 400,
+      body: envelope(400, 'VALIDATION_FAILED', 'request.unstorable_value', 'a value in the request cannot be stored', { pgCode: pe.code }),
+      log: 'warn',
+    };
+  }
   if (fe && typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    const reason =
-      fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe instanceof SyntaxError
-        ? 'request.malformed_json'
-        : fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-          ? 'request.unsupported_media_type'
-          : fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-            ? 'request.body_too_large'
-            : fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-              ? 'request.empty_json_body'
-              : 'request.invalid';
+    const reason = fe instanceof SyntaxError ? 'request.malformed_json' : (FASTIFY_REASONS[fe.code] ?? 'request.invalid');
     const code = fe.statusCode === 400 ? 'VALIDATION_FAILED' : 'BAD_REQUEST';
     // V8's JSON.parse message quotes a slice of the body; a card number in a malformed body must never be
-    // echoed back or logged, so parse failures get a fixed message.
-    const message = reason === 'request.malformed_json' ? 'request body is not valid JSON' : fe.message;
+    // echoed back or logged, so parse failures get a fixed message. Fastify's own messages may quote the
+    // content type or URL, so every mapped code gets a fixed message too.
+    const message = FIXED_MESSAGES[reason] ?? fe.message;
     return { status: fe.statusCode, body: envelope(fe.statusCode, code, reason, message, {}), log: 'none' };
   }
   return { status: 500, body: envelope(500, 'INTERNAL', 'internal', `internal error (request ${requestId})`, { requestId }), log: 'error' };
@@ -77,8 +102,10 @@ export function toEnvelope(err: unknown, requestId: string): { status: number; b
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => {
     const { status, body, log } = toEnvelope(err, req.id);
-    if (log === 'error') req.log.error({ err, requestId: req.id }, 'unhandled error');
-    else if (log === 'warn') req.log.warn({ err, requestId: req.id }, 'mapped database error');
+    // The route pattern and a log-safe error, never the URL or SQL parameters (they carry emails, names).
+    const route = req.routeOptions.url;
+    if (log === 'error') req.log.error({ err: loggableError(err), requestId: req.id, route }, 'unhandled error');
+    else if (log === 'warn') req.log.warn({ err: loggableError(err), requestId: req.id, route }, 'mapped database error');
     return reply.code(status).type('application/json').send(body);
   });
   app.setNotFoundHandler((req, reply) => {

@@ -1,11 +1,10 @@
 // Admin replay routes under /admin-api/v1/events: parked messages of this service's consumer queues (list,
 // requeue all or one) and re-publishing of its outbox rows. Admin scope, and gated by BSS_ALLOW_ADMIN_RESET
 // like every other admin route; each action is audited as an `admin.events.*` event.
-import { EventEnvelope } from '@bss/contracts';
+import { EventEnvelope, Instant } from '@bss/contracts';
 import { ErrorEnvelope, Forbidden } from '@bss/policy';
 import { z } from 'zod';
 import type { App } from './app.ts';
-import { BoundedInstant } from './instant.ts';
 import { REPUBLISH_MAX, type ReplayService } from './replay.service.ts';
 
 declare module 'fastify' {
@@ -50,8 +49,8 @@ const RepublishBody = z
     z.strictObject({ eventIds: z.array(z.uuid()).min(1).max(1000).describe('Outbox event ids (1–1000)') }),
     z
       .strictObject({
-        from: BoundedInstant.describe('Inclusive lower bound of occurredAt'),
-        to: BoundedInstant.describe(`Exclusive upper bound of occurredAt; the range may hold at most ${REPUBLISH_MAX} events`),
+        from: Instant.describe('Inclusive lower bound of occurredAt'),
+        to: Instant.describe(`Exclusive upper bound of occurredAt; the range may hold at most ${REPUBLISH_MAX} events`),
       })
       .refine((b) => Date.parse(b.from) < Date.parse(b.to), { message: 'must be after from', path: ['to'] }),
   ])

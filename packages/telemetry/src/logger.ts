@@ -8,6 +8,14 @@ export type Logger = pino.Logger;
 export const REDACT_PATHS = [
   'req.headers["x-bss-api-token"]',
   'req.headers.authorization',
+  'headers["x-bss-api-token"]',
+  'headers.authorization',
+  '*.headers["x-bss-api-token"]',
+  '*.headers.authorization',
+  // A raw drizzle/pg error logged by mistake: its SQL parameters and pg's row detail carry personal data.
+  'err.params',
+  'err.detail',
+  'err.cause.detail',
   '*.cardNumber',
   '*.cvv',
   '*.cvc',

@@ -2,14 +2,14 @@
 // Bodies are strict camelCase: an unknown (e.g. snake_case) key is a 400, not silently ignored.
 import { z } from 'zod';
 import { InstantQueryParam, PageQuery, FieldsQuery } from '../common/paging.ts';
+import { Instant } from '../common/limits.ts';
 
 /** A catalog id as it appears in hrefs. */
-export const CatalogId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - (max 64)');
+export const CatalogId = z.string().max(64).regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - (max 64)');
 
 /** An amount: a decimal string ("25.00") or a JSON number; stored exactly, at most 10 integer and 2 fraction digits. */
-export const AmountInput = z.union([z.string(), z.number()]).describe('e.g. "25.00" (preferred) or 25');
+export const AmountInput = z.union([z.string().max(32), z.number()]).describe('e.g. "25.00" (preferred) or 25');
 
-const Instant = z.iso.datetime({ offset: true });
 const Bound = Instant.nullable().optional();
 const Quantity = z.number().int().min(-1).nullable().optional().describe('-1 = unlimited; omitted/null = no allowance row');
 
@@ -20,7 +20,7 @@ export const AddOfferingRequest = z
     name: z.string().min(1).max(200),
     specId: CatalogId.optional().describe('Default SPEC_MOBILE_PREPAID'),
     amount: AmountInput,
-    currency: z.string().regex(/^[A-Z]{3}$/).optional().describe('Default SGD'),
+    currency: z.string().max(3).regex(/^[A-Z]{3}$/).optional().describe('Default SGD'),
     priceId: CatalogId.optional().describe('Default PRICE_<offeringId>'),
     validFrom: Bound,
     validTo: Bound.describe('Exclusive end'),
@@ -44,7 +44,7 @@ export const AddPriceRequest = z
   .strictObject({
     priceId: CatalogId,
     amount: AmountInput,
-    currency: z.string().regex(/^[A-Z]{3}$/).optional().describe('Default SGD'),
+    currency: z.string().max(3).regex(/^[A-Z]{3}$/).optional().describe('Default SGD'),
     validFrom: Bound,
     validTo: Bound.describe('Exclusive end'),
     retireCurrent: z.boolean().optional().describe('Close every open-ended price of the offering at validFrom (or now) first'),

@@ -1,5 +1,6 @@
 // Paging and id conventions shared by list endpoints.
 import { z } from 'zod';
+import { Instant } from './limits.ts';
 
 /** `offset`/`limit` query parameters (limit 1–1000, default 20). */
 export const PageQuery = z.object({
@@ -12,6 +13,7 @@ export type PageQuery = z.infer<typeof PageQuery>;
 export const FieldsQuery = z.object({
   fields: z
     .string()
+    .max(500)
     .regex(/^[A-Za-z@][A-Za-z0-9@_.]*(,[A-Za-z@][A-Za-z0-9@_.]*)*$/, 'comma-separated attribute names')
     .optional()
     .describe('Comma-separated attributes to return, e.g. id,name,lifecycleStatus'),
@@ -25,4 +27,4 @@ export function projectFields<T extends Record<string, unknown>>(resource: T, fi
 }
 
 /** An ISO-8601 instant in a query string. */
-export const InstantQueryParam = z.iso.datetime({ offset: true }).describe('ISO-8601 instant, e.g. 2026-05-01T00:00:00Z');
+export const InstantQueryParam = Instant.describe('ISO-8601 instant, e.g. 2026-05-01T00:00:00Z');

@@ -30,7 +30,7 @@ export const ChatTranscript = z
 export type ChatTranscript = z.infer<typeof ChatTranscript>;
 
 export const ChatTranscriptStore = z.object({
-  hash: z.string().regex(/^[0-9a-f]{64}$/, 'lowercase SHA-256 hex'),
+  hash: z.string().max(64).regex(/^[0-9a-f]{64}$/, 'lowercase SHA-256 hex'),
   customerId: z.string().max(64).optional(),
   body: z.string().min(1).max(500_000),
 });

@@ -46,7 +46,7 @@ export const CaseOpen = z.object({
   priority: z.string().max(40).default('normal'),
   category: z.string().max(40).default('general'),
   openedByAgentId: z.string().max(64).optional(),
-  chatTranscriptHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  chatTranscriptHash: z.string().max(64).regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type CaseOpen = z.infer<typeof CaseOpen>;
 

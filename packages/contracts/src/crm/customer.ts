@@ -1,6 +1,7 @@
 // Wire shapes of the TMF629 Customer served by CRM, its create/patch inputs and the /crm-api contact-medium shapes.
 // Given/family name, date of birth and KYC status travel as Customer.characteristic entries (see the CRM mapper).
 import { z } from 'zod';
+import { BoundedJsonValue, IsoDate, LIMITS, ScalarValue } from '../common/limits.ts';
 
 const TimePeriod = z.object({ startDateTime: z.string().optional(), endDateTime: z.string().optional() });
 
@@ -59,11 +60,30 @@ export const Customer = z
   .meta({ id: 'Customer' });
 export type Customer = z.infer<typeof Customer>;
 
+/** MediumCharacteristic on input: every field bounded. */
+const MediumCharacteristicInput = z.object({
+  emailAddress: z.string().max(LIMITS.email).optional(),
+  phoneNumber: z.string().max(LIMITS.code).optional(),
+  street1: z.string().max(LIMITS.name).optional(),
+  street2: z.string().max(LIMITS.name).optional(),
+  city: z.string().max(LIMITS.name).optional(),
+  postCode: z.string().max(LIMITS.code).optional(),
+  country: z.string().max(LIMITS.name).optional(),
+  contactType: z.string().max(LIMITS.code).optional(),
+});
+
+/** Characteristic on input: a bounded name and a value that cannot nest (TMF types it "any"). */
+const TmfCharacteristicInput = z.object({
+  name: z.string().max(LIMITS.characteristicName),
+  value: BoundedJsonValue,
+  valueType: z.string().max(LIMITS.code).optional(),
+});
+
 /** A contact medium on input: TMF form (`characteristic.emailAddress|phoneNumber|street1`) or flat (`value`). */
 export const ContactMediumInput = z.object({
   mediumType: z.string().min(1).max(40),
   value: z.string().min(1).max(320).optional(),
-  characteristic: MediumCharacteristic.optional(),
+  characteristic: MediumCharacteristicInput.optional(),
   preferred: z.boolean().optional(),
   isPrimary: z.boolean().optional(),
 });
@@ -77,15 +97,18 @@ export const CustomerCreate = z
   .object({
     name: z.string().min(1).max(200).optional(),
     status: z.enum(['pending', 'active']).optional(),
-    engagedParty: z.object({ id: z.string().optional(), name: z.string().optional(), '@referredType': z.string().optional() }).loose().optional(),
+    engagedParty: z
+      .object({ id: z.string().max(LIMITS.id).optional(), name: z.string().max(LIMITS.name).optional(), '@referredType': z.string().max(LIMITS.code).optional() })
+      .catchall(ScalarValue)
+      .optional(),
     contactMedium: z.array(ContactMediumInput).max(20).optional(),
-    characteristic: z.array(TmfCharacteristic).max(50).optional(),
+    characteristic: z.array(TmfCharacteristicInput).max(50).optional(),
     givenName: z.string().min(1).max(100).optional(),
     familyName: z.string().min(1).max(100).optional(),
-    dateOfBirth: z.iso.date().optional(),
+    dateOfBirth: IsoDate.optional(),
     email: z.email().max(320).optional(),
-    phone: z.string().regex(/^\+?[0-9 ()-]{4,24}$/).optional(),
-    '@type': z.string().optional(),
+    phone: z.string().max(24).regex(/^\+?[0-9 ()-]{4,24}$/).optional(),
+    '@type': z.string().max(LIMITS.code).optional(),
   })
   .loose();
 export type CustomerCreate = z.infer<typeof CustomerCreate>;
@@ -103,7 +126,7 @@ export type CustomerPatch = z.infer<typeof CustomerPatch>;
 export const IndividualPatch = z.object({
   givenName: z.string().min(1).max(100).optional(),
   familyName: z.string().min(1).max(100).optional(),
-  dateOfBirth: z.iso.date().optional(),
+  dateOfBirth: IsoDate.optional(),
 });
 export type IndividualPatch = z.infer<typeof IndividualPatch>;
 

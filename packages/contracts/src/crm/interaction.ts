@@ -26,7 +26,7 @@ export const InteractionCreate = z.object({
   customerId: z.string().min(1).max(64),
   summary: z.string().min(1).max(500),
   body: z.string().max(20_000).optional(),
-  channel: z.string().regex(/^[\w.:-]{1,64}$/).optional(),
+  channel: z.string().max(64).regex(/^[\w.:-]{1,64}$/).optional(),
   direction: z.enum(['inbound', 'outbound']).default('inbound'),
   agentId: z.string().max(64).optional(),
   relatedCaseId: z.string().max(64).optional(),

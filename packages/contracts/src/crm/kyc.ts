@@ -1,5 +1,6 @@
 // Wire shapes of KYC attestation (a signed statement from the channel) and KYC status, on /crm-api (camelCase).
 import { z } from 'zod';
+import { Instant, IsoDate } from '../common/limits.ts';
 
 export const KycDocumentType = z.enum(['nric', 'passport', 'fin', 'driving_license']);
 
@@ -12,10 +13,10 @@ export const KycAttestation = z.object({
   providerReference: z.string().min(1).max(200),
   documentType: KycDocumentType,
   documentNumber: z.string().min(4).max(40).optional().describe('Reduced to last4 + a salted hash; never stored'),
-  documentCountry: z.string().regex(/^[A-Z]{2}$/),
-  dateOfBirth: z.iso.date(),
-  nationality: z.string().regex(/^[A-Z]{2,3}$/).optional(),
-  verifiedAt: z.iso.datetime({ offset: true }),
+  documentCountry: z.string().max(2).regex(/^[A-Z]{2}$/),
+  dateOfBirth: IsoDate,
+  nationality: z.string().max(3).regex(/^[A-Z]{2,3}$/).optional(),
+  verifiedAt: Instant,
   signature: z.string().max(200).optional(),
 });
 export type KycAttestation = z.infer<typeof KycAttestation>;

@@ -24,16 +24,16 @@ export const EsimProfile = z
   .meta({ id: 'EsimProfile' });
 export type EsimProfile = z.infer<typeof EsimProfile>;
 
-export const IccidParams = z.object({ iccid: z.string().regex(/^[0-9]{18,22}$/, '18–22 digits') });
+export const IccidParams = z.object({ iccid: z.string().max(22).regex(/^[0-9]{18,22}$/, '18–22 digits') });
 
 export const EsimListQuery = PageQuery.extend({ state: EsimState.optional() });
 export type EsimListQuery = z.infer<typeof EsimListQuery>;
 
 /** Bind a reserved number to a reserved profile; subscription/customer links may be written at the same time. */
 export const AssignEsimMsisdnRequest = z.object({
-  msisdn: z.string().regex(/^[0-9]{6,15}$/, '6–15 digits'),
-  subscriptionId: z.string().min(1).optional(),
-  customerId: z.string().min(1).optional(),
+  msisdn: z.string().max(15).regex(/^[0-9]{6,15}$/, '6–15 digits'),
+  subscriptionId: z.string().min(1).max(64).optional(),
+  customerId: z.string().min(1).max(64).optional(),
 });
 export type AssignEsimMsisdnRequest = z.infer<typeof AssignEsimMsisdnRequest>;
 

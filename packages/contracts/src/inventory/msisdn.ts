@@ -23,15 +23,15 @@ export const Msisdn = z
   .meta({ id: 'Msisdn' });
 export type Msisdn = z.infer<typeof Msisdn>;
 
-export const MsisdnParams = z.object({ msisdn: z.string().regex(/^[0-9]{6,15}$/, '6–15 digits') });
+export const MsisdnParams = z.object({ msisdn: z.string().max(15).regex(/^[0-9]{6,15}$/, '6–15 digits') });
 
 export const MsisdnListQuery = PageQuery.extend({
   status: MsisdnStatus.optional(),
-  prefix: z.string().regex(/^[0-9]{1,15}$/, 'digits').optional().describe('Numbers starting with these digits'),
+  prefix: z.string().max(15).regex(/^[0-9]{1,15}$/, 'digits').optional().describe('Numbers starting with these digits'),
 });
 export type MsisdnListQuery = z.infer<typeof MsisdnListQuery>;
 
-export const MsisdnCountQuery = z.object({ prefix: z.string().regex(/^[0-9]{1,15}$/, 'digits').optional() });
+export const MsisdnCountQuery = z.object({ prefix: z.string().max(15).regex(/^[0-9]{1,15}$/, 'digits').optional() });
 
 /** Pool counts by status (zero-filled). */
 export const MsisdnCount = z
@@ -51,6 +51,7 @@ export const ReserveNextMsisdnRequest = z
   .object({
     preference: z
       .string()
+      .max(15)
       .regex(/^[0-9*?]{1,15}$/, 'digits with optional * (any run) and ? (one digit) wildcards')
       .optional()
       .describe('A prefix (9000), an exact number, or a pattern such as 9000*88 (* = any digits, ? = one digit)'),
@@ -61,14 +62,14 @@ export type ReserveNextMsisdnRequest = NonNullable<z.infer<typeof ReserveNextMsi
 
 /** Assign a reserved number to a subscription; both links are written. */
 export const AssignMsisdnRequest = z.object({
-  subscriptionId: z.string().min(1),
-  customerId: z.string().min(1),
+  subscriptionId: z.string().min(1).max(64),
+  customerId: z.string().min(1).max(64),
 });
 export type AssignMsisdnRequest = z.infer<typeof AssignMsisdnRequest>;
 
 /** Replenish the pool with `<prefix><4-digit index>` for index 0…count-1 (sanity is a policy: 422). */
 export const AddMsisdnRangeRequest = z.object({
-  prefix: z.string().describe('4–7 digits'),
+  prefix: z.string().max(15).describe('4–7 digits'),
   count: z.number().int().describe('1–10000'),
 });
 export type AddMsisdnRangeRequest = z.infer<typeof AddMsisdnRangeRequest>;

@@ -1,5 +1,6 @@
 // Wire shapes of number porting (/crm-api/v1/port-requests). camelCase, no @type/href (not a TMF resource).
 import { z } from 'zod';
+import { IsoDate } from '../common/limits.ts';
 import { PageQuery } from '../common/paging.ts';
 
 export const PortDirection = z.enum(['port_in', 'port_out']);
@@ -33,17 +34,17 @@ export const PortRequestParams = z.object({ portId: z.string().min(1).max(64) })
 
 /** `direction` is a plain string so an unknown value is the policy port_request.create.direction_valid. */
 export const CreatePortRequest = z.object({
-  direction: z.string(),
-  donorCarrier: z.string().trim().min(1),
-  donorMsisdn: z.string().regex(/^[0-9]{6,15}$/, '6–15 digits'),
-  requestedPortDate: z.iso.date(),
-  targetSubscriptionId: z.string().min(1).optional(),
-  targetCustomerId: z.string().min(1).optional(),
+  direction: z.string().max(40),
+  donorCarrier: z.string().max(200).trim().min(1),
+  donorMsisdn: z.string().max(15).regex(/^[0-9]{6,15}$/, '6–15 digits'),
+  requestedPortDate: IsoDate,
+  targetSubscriptionId: z.string().min(1).max(64).optional(),
+  targetCustomerId: z.string().min(1).max(64).optional(),
 });
 export type CreatePortRequest = z.infer<typeof CreatePortRequest>;
 
 /** A missing or blank reason is the policy port_request.reject.requires_reason. */
-export const RejectPortRequest = z.object({ reason: z.string().optional() }).nullish();
+export const RejectPortRequest = z.object({ reason: z.string().max(500).optional() }).nullish();
 export type RejectPortRequest = NonNullable<z.infer<typeof RejectPortRequest>>;
 
 export const PortRequestListQuery = PageQuery.extend({

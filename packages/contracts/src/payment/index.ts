@@ -3,12 +3,13 @@
 import { z } from 'zod';
 
 /** An id as it may appear in a path, query or body: 1–64 safe characters (no control bytes, no slashes). */
-export const ResourceId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, '1–64 characters of [A-Za-z0-9_.:-]');
+export const ResourceId = z.string().max(64).regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, '1–64 characters of [A-Za-z0-9_.:-]');
 const CustomerId = ResourceId.describe('Customer id, e.g. CUST-1a2b3c4d');
 
 /** A decimal amount with at most 2 decimals, e.g. "25.00" (sign allowed so the positive-amount rule can answer). */
 export const Amount = z
   .string()
+  .max(14)
   .regex(/^-?\d{1,10}(\.\d{1,2})?$/, 'a decimal string with at most 10 integer digits and 2 decimals, e.g. "25.00"')
   .describe('Decimal string, e.g. "25.00"; stored exactly as numeric(12,2)');
 
@@ -35,9 +36,10 @@ export const AddCardRequest = z
     type: z.literal('card').default('card'),
     cardNumber: z
       .string()
+      .max(24)
       .regex(/^[0-9][0-9 -]{10,22}[0-9]$/, 'card number: 12–19 digits, spaces or dashes allowed')
       .describe('Test card number (mock provider only)'),
-    cvv: z.string().regex(/^[0-9]{3,4}$/, 'cvv: 3 or 4 digits').describe('Card verification value (mock provider only)'),
+    cvv: z.string().max(4).regex(/^[0-9]{3,4}$/, 'cvv: 3 or 4 digits').describe('Card verification value (mock provider only)'),
     expMonth: z.number().int().min(1).max(12),
     expYear: z.number().int().min(2000).max(2200),
   })
@@ -75,10 +77,11 @@ export const ChargeRequest = z
     customerId: CustomerId,
     paymentMethodId: ResourceId.describe('Card on file to charge, e.g. PM-0001'),
     amount: Amount,
-    currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code').default('SGD'),
+    currency: z.string().max(3).regex(/^[A-Z]{3}$/, 'ISO 4217 code').default('SGD'),
     purpose: PaymentPurpose,
     idempotencyKey: z
       .string()
+      .max(128)
       .regex(/^[A-Za-z0-9._:-]{8,128}$/, '8–128 characters of [A-Za-z0-9._:-]')
       .describe('Caller-chosen key; the same key again returns the first attempt and never charges twice'),
   })

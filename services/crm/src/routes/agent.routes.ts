@@ -38,7 +38,7 @@ export function registerTranscriptRoutes(app: App, deps: CrmDeps): void {
   });
   app.get(
     '/crm-api/v1/chat-transcript/:hash',
-    { schema: { tags, params: z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/) }), response: { 200: crm.ChatTranscript, ...errors } } },
+    { schema: { tags, params: z.object({ hash: z.string().max(64).regex(/^[0-9a-f]{64}$/) }), response: { 200: crm.ChatTranscript, ...errors } } },
     async (req) => transcripts.get(req.params.hash),
   );
 }

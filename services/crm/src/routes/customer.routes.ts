@@ -36,7 +36,7 @@ export function registerCustomerRoutes(app: App, deps: CrmDeps): void {
   app.get(`${CRM}/by-email/:email`, { schema: { tags, params: z.object({ email: z.email().max(320) }), response: { 200: crm.Customer, ...errors } } }, async (req) =>
     customers.findByEmail(req.params.email),
   );
-  app.get(`${CRM}/by-msisdn/:msisdn`, { schema: { tags, params: z.object({ msisdn: z.string().regex(/^\+?\d{4,15}$/) }), response: { 200: crm.Customer, ...errors } } }, async (req) =>
+  app.get(`${CRM}/by-msisdn/:msisdn`, { schema: { tags, params: z.object({ msisdn: z.string().max(16).regex(/^\+?\d{4,15}$/) }), response: { 200: crm.Customer, ...errors } } }, async (req) =>
     customers.findByMsisdn(req.params.msisdn),
   );
   app.patch(`${CRM}/:customerId/individual`, { schema: { tags, params: CustomerId, body: crm.IndividualPatch, response: { 200: crm.Customer, ...errors } } }, async (req) =>
@@ -45,7 +45,7 @@ export function registerCustomerRoutes(app: App, deps: CrmDeps): void {
 
   app.get(
     `${CRM}/:customerId/contact-medium`,
-    { schema: { tags, params: CustomerId, querystring: z.object({ includeEnded: z.stringbool().default(false) }), response: { 200: z.array(crm.ContactMediumEntry), ...errors } } },
+    { schema: { tags, params: CustomerId, querystring: z.object({ includeEnded: z.stringbool().meta({ maxLength: 8 }).default(false) }), response: { 200: z.array(crm.ContactMediumEntry), ...errors } } },
     async (req) => mediums.list(req.params.customerId, req.query.includeEnded),
   );
   app.post(`${CRM}/:customerId/contact-medium`, { schema: { tags, params: CustomerId, body: crm.ContactMediumAdd, response: { 201: crm.ContactMediumEntry, ...errors } } }, async (req, reply) =>

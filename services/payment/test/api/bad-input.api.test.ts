@@ -61,10 +61,11 @@ describe('malformed and mistyped bodies', () => {
     }
   });
 
-  it('answers an empty JSON body with 400', async () => {
+  it('answers an empty JSON body with 400 naming the missing body', async () => {
     const res = await raw('POST', METHODS, '');
     expect(res.statusCode).toBe(400);
-    expect(res.json().reason).toBe('request.empty_json_body');
+    expect(res.json().reason).toBe('request.invalid');
+    expect(res.json().context.issues.map((i: { field: string }) => i.field)).toEqual(['body']);
   });
 
   it('names the wrong fields of an add-card body but never echoes the card number or CVV', async () => {
