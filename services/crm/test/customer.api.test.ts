@@ -196,6 +196,20 @@ describe('lifecycle PATCH', () => {
     expect((await h.call('GET', `${BASE}/${c.id}`)).json().status).toBe('active');
   });
 
+  it('refuses to close a pending or suspended customer with live subscriptions (customer.close.no_active_subscriptions)', async () => {
+    const pending = await newCustomer(h, { status: 'pending' });
+    const suspended = await newCustomer(h);
+    expect((await h.call('PATCH', `${BASE}/${suspended.id}`, { status: 'suspended' })).json().status).toBe('suspended');
+    for (const c of [pending, suspended]) {
+      h.liveSubscriptions.set(c.id, ['SUB-0007']);
+      const res = await h.call('PATCH', `${BASE}/${c.id}`, { status: 'closed' });
+      expect(res.statusCode, c.status).toBe(422);
+      expect(res.json()).toMatchObject({ reason: 'customer.close.no_active_subscriptions', context: { customerId: c.id, activeSubscriptions: ['SUB-0007'] } });
+      h.liveSubscriptions.delete(c.id);
+      expect((await h.call('PATCH', `${BASE}/${c.id}`, { status: 'closed' })).json().status).toBe('closed');
+    }
+  });
+
   it('answers 404 customer.update.not_found for an unknown customer and 400 for an empty body', async () => {
     const res = await h.call('PATCH', `${BASE}/CUST-deadbeef`, { status: 'closed' });
     expect(res.statusCode).toBe(404);
