@@ -20,6 +20,14 @@ describe('loadServiceConfig', () => {
     expect(cfg.allowAdmin).toBe(false);
   });
 
+  it('defaults the database session timeouts and refuses 0 (which Postgres reads as "no limit")', () => {
+    const cfg = loadServiceConfig('catalog', good);
+    expect([cfg.dbStatementTimeoutMs, cfg.dbIdleTxTimeoutMs]).toEqual([15_000, 30_000]);
+    expect(() => loadServiceConfig('catalog', { ...good, BSS_DB_STATEMENT_TIMEOUT_MS: '0', BSS_DB_IDLE_TX_TIMEOUT_MS: 'x' })).toThrow(
+      /BSS_DB_STATEMENT_TIMEOUT_MS[\s\S]*BSS_DB_IDLE_TX_TIMEOUT_MS|BSS_DB_IDLE_TX_TIMEOUT_MS[\s\S]*BSS_DB_STATEMENT_TIMEOUT_MS/,
+    );
+  });
+
   it('lists every bad key at once', () => {
     try {
       loadServiceConfig('crm', { BSS_DB_URL: 'mysql://x', BSS_CRM_PORT: 'abc', BSS_API_TOKEN: 'changeme' });

@@ -1,5 +1,5 @@
 // The only place errors become HTTP. Every non-2xx body is the one envelope (@bss/policy ErrorEnvelope).
-import { pgError, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION } from '@bss/db';
+import { pgError, PG_FOREIGN_KEY_VIOLATION, PG_QUERY_CANCELED, PG_UNIQUE_VIOLATION } from '@bss/db';
 import { DomainError, envelope, type ErrorEnvelope } from '@bss/policy';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
@@ -19,6 +19,9 @@ function validationIssues(err: FastifyError): Issue[] {
     return { field, message: v.message ?? 'invalid' };
   });
 }
+
+/** idle_in_transaction_session_timeout */
+const PG_IDLE_TX_TIMEOUT = '25P03';
 
 /** Maps any thrown value to `[status, envelope]`. Unknown errors become a masked 500. */
 export function toEnvelope(err: unknown, requestId: string): { status: number; body: ErrorEnvelope; log: 'warn' | 'error' | 'none' } {
@@ -52,6 +55,11 @@ export function toEnvelope(err: unknown, requestId: string): { status: number; b
       }),
       log: 'warn',
     };
+  }
+  if (pe?.code === PG_QUERY_CANCELED || pe?.code === PG_IDLE_TX_TIMEOUT) {
+    // statement_timeout / idle_in_transaction_session_timeout: the database refused to wait any longer. A
+    // retryable unavailability, not a bug in the request.
+    return { status: 503, body: envelope(503, 'DOWNSTREAM_UNAVAILABLE', 'database.timeout', 'the database did not answer in time', {}), log: 'warn' };
   }
   if (fe && typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     const reason =
