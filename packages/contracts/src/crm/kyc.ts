@@ -11,7 +11,7 @@ export const KycAttestation = z.object({
   provider: z.string().min(1).max(40).describe('Only `prebaked` is accepted'),
   providerReference: z.string().min(1).max(200),
   documentType: KycDocumentType,
-  documentNumber: z.string().min(4).max(40).optional().describe('Reduced to last4 + a salted hash; never stored'),
+  documentNumber: z.string().min(4).max(40).optional().describe('Reduced to last4 + a keyed hash (HMAC with a server-side pepper); never stored'),
   documentCountry: z.string().regex(/^[A-Z]{2}$/),
   dateOfBirth: z.iso.date(),
   nationality: z.string().regex(/^[A-Z]{2,3}$/).optional(),
