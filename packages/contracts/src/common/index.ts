@@ -1,2 +1,15 @@
 export { AuditEvent, EventEnvelope } from './event.ts';
+export {
+  addAmounts,
+  AMOUNT_INTEGER_DIGITS,
+  AMOUNT_SCALE,
+  amountFromNumber,
+  amountToCents,
+  amountToNumber,
+  centsToAmount,
+  compareAmounts,
+  isPositiveAmount,
+  normalizeAmount,
+  parseAmount,
+} from './money.ts';
 export { FieldsQuery, InstantQueryParam, PageQuery, projectFields } from './paging.ts';
