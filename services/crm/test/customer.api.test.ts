@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { interactionRows, newCustomer, outboxEvents, startHarness, tmf629, uniqueEmail, type Harness } from './crm-harness.ts';
+import { mintedIdPattern } from '@bss/contracts';
 
 const BASE = '/tmf-api/customerManagement/v4/customer';
 let h: Harness;
@@ -33,9 +34,9 @@ describe('create', () => {
     const c = res.json();
     tmf629.assert('Customer', c);
     expect(c).toMatchObject({ name: 'Grace Brewster Hopper', status: 'active', '@type': 'Customer', href: `http://localhost:8002${BASE}/${c.id}` });
-    expect(c.id).toMatch(/^CUST-[0-9a-f]{8}$/);
+    expect(c.id).toMatch(mintedIdPattern('CUST'));
     expect(c.engagedParty).toMatchObject({ '@referredType': 'Individual' });
-    expect(c.engagedParty.id).toMatch(/^PTY-[0-9a-f]{8}$/);
+    expect(c.engagedParty.id).toMatch(mintedIdPattern('PTY'));
     expect(characteristic(c, 'givenName')).toBe('Grace Brewster');
     expect(characteristic(c, 'familyName')).toBe('Hopper');
     expect(characteristic(c, 'dateOfBirth')).toBe('1906-12-09');

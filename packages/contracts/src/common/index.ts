@@ -12,4 +12,5 @@ export {
   normalizeAmount,
   parseAmount,
 } from './money.ts';
+export { ID_ALPHABET, ID_RANDOM_CHARS, mintedIdPattern, mintId } from './ids.ts';
 export { FieldsQuery, InstantQueryParam, PageQuery, projectFields } from './paging.ts';
