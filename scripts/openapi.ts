@@ -13,7 +13,7 @@ for (const mod of await discoverServices()) {
   // Building an app never connects: the pool is lazy and the bus is in memory.
   const database = createDatabase('postgres://postgres@127.0.0.1:5432/openapi_unused', { max: 1 });
   // Placeholder secrets: only the route schemas matter here.
-  const env = { BSS_KYC_SIGNING_SECRET: 'openapi-placeholder-secret-0123456789abcdef' };
+  const env = { BSS_KYC_SIGNING_SECRET: 'openapi-placeholder-secret-0123456789abcdef', BSS_KYC_DOCUMENT_PEPPER: 'openapi-placeholder-pepper-0123456789abcdef' };
   const platform = testPlatform(mod.name, database, { env, outboxSchema: mod.outboxSchema, ...(mod.extraEnv ? { extraEnv: mod.extraEnv } : {}) });
   const app = await mod.build(platform as never);
   await app.ready();

@@ -47,6 +47,7 @@ beforeAll(async () => {
       BSS_MQ_EXCHANGE: EXCHANGE,
       BSS_API_TOKEN: TOKEN,
       BSS_KYC_SIGNING_SECRET: randomBytes(24).toString('hex'),
+      BSS_KYC_DOCUMENT_PEPPER: randomBytes(24).toString('hex'),
       BSS_LOG_LEVEL: 'silent',
       BSS_CATALOG_PORT: String(ports.catalog),
       BSS_CRM_PORT: String(ports.crm),

@@ -20,6 +20,14 @@ describe('loadServiceConfig', () => {
     expect(cfg.allowAdmin).toBe(false);
   });
 
+  it('defaults the database session timeouts and refuses 0 (which Postgres reads as "no limit")', () => {
+    const cfg = loadServiceConfig('catalog', good);
+    expect([cfg.dbStatementTimeoutMs, cfg.dbIdleTxTimeoutMs]).toEqual([15_000, 30_000]);
+    expect(() => loadServiceConfig('catalog', { ...good, BSS_DB_STATEMENT_TIMEOUT_MS: '0', BSS_DB_IDLE_TX_TIMEOUT_MS: 'x' })).toThrow(
+      /BSS_DB_STATEMENT_TIMEOUT_MS[\s\S]*BSS_DB_IDLE_TX_TIMEOUT_MS|BSS_DB_IDLE_TX_TIMEOUT_MS[\s\S]*BSS_DB_STATEMENT_TIMEOUT_MS/,
+    );
+  });
+
   it('reads event retention in days: 90/30 by default, 0 keeps forever, fractions and negatives refused', () => {
     expect(loadServiceConfig('catalog', good)).toMatchObject({ outboxRetentionDays: 90, inboxRetentionDays: 30 });
     expect(loadServiceConfig('catalog', { ...good, BSS_OUTBOX_RETENTION_DAYS: '0', BSS_INBOX_RETENTION_DAYS: '7' })).toMatchObject({

@@ -13,6 +13,10 @@ export interface ServiceConfig<Extra = Record<string, never>> {
   port: number;
   dbUrl: string;
   dbPoolMax: number;
+  /** Postgres `statement_timeout` of every pooled session (BSS_DB_STATEMENT_TIMEOUT_MS). */
+  dbStatementTimeoutMs: number;
+  /** Postgres `idle_in_transaction_session_timeout` of every pooled session (BSS_DB_IDLE_TX_TIMEOUT_MS). */
+  dbIdleTxTimeoutMs: number;
   mqUrl: string;
   exchange: string;
   apiTokens: ApiToken[];
@@ -38,6 +42,9 @@ function commonShape(service: ServiceName) {
   const shape: Record<string, z.ZodType> = {
     BSS_DB_URL: z.url({ protocol: /^postgres(ql)?$/ }),
     BSS_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    // 0 would mean "no limit" to Postgres: refused, a runaway statement or an abandoned transaction must end.
+    BSS_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+    BSS_DB_IDLE_TX_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
     BSS_MQ_URL: z.url({ protocol: /^amqps?$/ }),
     BSS_MQ_EXCHANGE: z.string().min(1).default('bss.events'),
     BSS_HOST: z.string().min(1).default('127.0.0.1'),
@@ -90,6 +97,8 @@ export function loadServiceConfig<E extends z.ZodRawShape = Record<string, never
     port,
     dbUrl: parsed.BSS_DB_URL as string,
     dbPoolMax: parsed.BSS_DB_POOL_MAX as number,
+    dbStatementTimeoutMs: parsed.BSS_DB_STATEMENT_TIMEOUT_MS as number,
+    dbIdleTxTimeoutMs: parsed.BSS_DB_IDLE_TX_TIMEOUT_MS as number,
     mqUrl: parsed.BSS_MQ_URL as string,
     exchange: parsed.BSS_MQ_EXCHANGE as string,
     apiTokens: tokens,

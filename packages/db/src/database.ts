@@ -18,14 +18,34 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Opens a pool (lazily connecting) and wraps it in drizzle. */
-export function createDatabase(url: string, opts: { max?: number; applicationName?: string } = {}): Database {
+/** Server-side limits every pooled session gets unless told otherwise (BSS_DB_STATEMENT_TIMEOUT_MS, BSS_DB_IDLE_TX_TIMEOUT_MS). */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
+export const DEFAULT_IDLE_TX_TIMEOUT_MS = 30_000;
+
+/** Pool options; the timeouts are in milliseconds. */
+export interface DatabaseOptions {
+  max?: number;
+  applicationName?: string;
+  /** Postgres cancels any statement running longer (SQLSTATE 57014). */
+  statementTimeoutMs?: number;
+  /** Postgres ends a session idling inside an open transaction for longer (SQLSTATE 25P03), releasing its locks. */
+  idleInTransactionTimeoutMs?: number;
+}
+
+/**
+ * Opens a pool (lazily connecting) and wraps it in drizzle. Every connection starts with `statement_timeout`
+ * and `idle_in_transaction_session_timeout` set (as startup parameters, so no extra round trip): a runaway
+ * query or a transaction left open by a stuck caller cannot hold row locks (case, ticket, MSISDN) forever.
+ */
+export function createDatabase(url: string, opts: DatabaseOptions = {}): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
     application_name: opts.applicationName ?? 'bss',
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    statement_timeout: opts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: opts.idleInTransactionTimeoutMs ?? DEFAULT_IDLE_TX_TIMEOUT_MS,
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
@@ -73,3 +93,5 @@ export function pgError(err: unknown): (Error & { code: string; constraint?: str
 export const PG_UNIQUE_VIOLATION = '23505';
 /** foreign_key_violation */
 export const PG_FOREIGN_KEY_VIOLATION = '23503';
+/** query_canceled: raised when statement_timeout cancels a statement */
+export const PG_QUERY_CANCELED = '57014';

@@ -1,11 +1,15 @@
 // @bss/db: pg pool + drizzle, migrations, reset helpers and pg error codes.
 export {
   createDatabase,
+  DEFAULT_IDLE_TX_TIMEOUT_MS,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
   pgError,
   pgErrorCode,
   PG_FOREIGN_KEY_VIOLATION,
+  PG_QUERY_CANCELED,
   PG_UNIQUE_VIOLATION,
   type Database,
+  type DatabaseOptions,
   type Db,
   type Executor,
   type Tx,

@@ -1,5 +1,5 @@
 // The only place errors become HTTP. Every non-2xx body is the one envelope (@bss/policy ErrorEnvelope).
-import { loggableError, pgError, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION } from '@bss/db';
+import { loggableError, pgError, PG_FOREIGN_KEY_VIOLATION, PG_QUERY_CANCELED, PG_UNIQUE_VIOLATION } from '@bss/db';
 import { DomainError, envelope, type ErrorEnvelope } from '@bss/policy';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
@@ -42,6 +42,8 @@ const FIXED_MESSAGES: Record<string, string> = {
   'request.invalid_content_length': 'Content-Length does not match the body',
   'request.bad_url': 'the request path is not valid percent-encoded UTF-8',
 };
+/** idle_in_transaction_session_timeout */
+const PG_IDLE_TX_TIMEOUT = '25P03';
 
 /** Maps any thrown value to `[status, envelope]`. Unknown errors become a masked 500. */
 export function toEnvelope(err: unknown, requestId: string): { status: number; body: ErrorEnvelope; log: 'warn' | 'error' | 'none' } {
@@ -85,6 +87,11 @@ export function toEnvelope(err: unknown, requestId: string): { status: number; b
       body: envelope(400, 'VALIDATION_FAILED', 'request.unstorable_value', 'a value in the request cannot be stored', { pgCode: pe.code }),
       log: 'warn',
     };
+  }
+  if (pe?.code === PG_QUERY_CANCELED || pe?.code === PG_IDLE_TX_TIMEOUT) {
+    // statement_timeout / idle_in_transaction_session_timeout: the database refused to wait any longer. A
+    // retryable unavailability, not a bug in the request.
+    return { status: 503, body: envelope(503, 'DOWNSTREAM_UNAVAILABLE', 'database.timeout', 'the database did not answer in time', {}), log: 'warn' };
   }
   if (fe && typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     const reason = fe instanceof SyntaxError ? 'request.malformed_json' : (FASTIFY_REASONS[fe.code] ?? 'request.invalid');

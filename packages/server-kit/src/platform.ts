@@ -33,7 +33,12 @@ export function createPlatform<Extra>(config: ServiceConfig<Extra>, opts: { vers
   const logger = createLogger(config.service, config.logLevel);
   const tracing = createTracing(config.service, config.otelEndpoint);
   const clock = new ControllableClock();
-  const database = createDatabase(config.dbUrl, { max: config.dbPoolMax, applicationName: `bss-${config.service}` });
+  const database = createDatabase(config.dbUrl, {
+    max: config.dbPoolMax,
+    applicationName: `bss-${config.service}`,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+    idleInTransactionTimeoutMs: config.dbIdleTxTimeoutMs,
+  });
   const bus = createAmqpBus({ url: config.mqUrl, exchange: config.exchange, database, logger, tracing, serviceName: config.service });
   return {
     service: config.service,

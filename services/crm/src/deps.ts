@@ -32,11 +32,13 @@ export interface CrmDeps {
    * Undefined only on platforms built without it (some tests): attestations then fail closed.
    */
   kycSigningSecret: string | undefined;
+  /** Key of the stored KYC document hash (BSS_KYC_DOCUMENT_PEPPER, required by the env schema); undefined fails closed too. */
+  kycDocumentPepper: string | undefined;
 }
 
 /** Production deps from the platform; `overrides` swap single parts (tests). */
 export function createDeps(platform: Platform, overrides: Partial<CrmDeps> = {}): CrmDeps {
-  const extra = (platform.config.extra ?? {}) as { BSS_KYC_SIGNING_SECRET?: string };
+  const extra = (platform.config.extra ?? {}) as { BSS_KYC_SIGNING_SECRET?: string; BSS_KYC_DOCUMENT_PEPPER?: string };
   return {
     platform,
     config: platform.config,
@@ -47,6 +49,7 @@ export function createDeps(platform: Platform, overrides: Partial<CrmDeps> = {})
     subscriptions: httpSubscriptionLookup(platform.config),
     findMsisdnAssignment,
     kycSigningSecret: extra.BSS_KYC_SIGNING_SECRET,
+    kycDocumentPepper: extra.BSS_KYC_DOCUMENT_PEPPER,
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-// The CRM ServiceModule: name, port, outbox schema, its extra env (the KYC signing secret) and how to build the app.
+// The CRM ServiceModule: name, port, outbox schema, its extra env (KYC signing secret and document pepper) and how to build the app.
 import type { ServiceModule } from '@bss/server-kit';
 import { z } from 'zod';
 import { buildApp } from './app.ts';
@@ -13,6 +13,8 @@ export const service: ServiceModule = {
     ...inventoryEnv,
     /** HMAC-SHA256 key channels sign KYC attestations with. Required: there is no dev default. */
     BSS_KYC_SIGNING_SECRET: z.string().min(32, 'at least 32 characters'),
+    /** HMAC-SHA256 key of the stored document hash (a secret pepper, never shared with channels). Required. */
+    BSS_KYC_DOCUMENT_PEPPER: z.string().min(32, 'at least 32 characters'),
   },
   build: (platform) => buildApp(createDeps(platform)),
 };

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { interactionRows, newCustomer, outboxEvents, startHarness, type Harness } from './crm-harness.ts';
+import { mintedIdPattern } from '@bss/contracts';
 
 const BASE = '/crm-api/v1/case';
 const TICKETS = '/tmf-api/troubleTicket/v4/troubleTicket';
@@ -28,7 +29,7 @@ describe('open and read', () => {
   it('opens a case with defaults, event and interaction; reads it back with notes and ticket ids', async () => {
     const { customerId, kase } = await openCase({ openedByAgentId: 'AGT-001', chatTranscriptHash: 'a'.repeat(64) });
     expect(kase).toMatchObject({ customerId, state: 'open', priority: 'normal', category: 'general', resolutionCode: null, openedByAgentId: 'AGT-001', notes: [], ticketIds: [], chatTranscriptHash: 'a'.repeat(64) });
-    expect(kase.id).toMatch(/^CASE-[0-9a-f]{8}$/);
+    expect(kase.id).toMatch(mintedIdPattern('CASE'));
     const t = await ticketFor(customerId, kase.id);
     expect(t.relatedEntity).toEqual([{ id: kase.id, role: 'parentCase', '@referredType': 'Case' }]);
     expect((await h.call('GET', `${BASE}/${kase.id}`)).json().ticketIds).toEqual([t.id]);
@@ -173,7 +174,7 @@ describe('fields and notes', () => {
     const res = await h.call('POST', `${BASE}/${kase.id}/note`, { body: 'Customer called back', authorAgentId: 'AGT-002' });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ caseId: kase.id, authorAgentId: 'AGT-002', body: 'Customer called back' });
-    expect(res.json().id).toMatch(/^NOTE-[0-9a-f]{8}$/);
+    expect(res.json().id).toMatch(mintedIdPattern('NOTE'));
     expect((await h.call('GET', `${BASE}/${kase.id}`)).json().notes).toHaveLength(1);
     expect((await outboxEvents(h, 'case.note_added')).some((e) => e.payload.noteId === res.json().id)).toBe(true);
     expect((await interactionRows(h, customerId))[0]!.summary).toBe('Case note added');

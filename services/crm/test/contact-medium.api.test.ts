@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { interactionRows, newCustomer, outboxEvents, startHarness, tmf629, uniqueEmail, type Harness } from './crm-harness.ts';
+import { mintedIdPattern } from '@bss/contracts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ describe('contact mediums', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toHaveLength(2);
     expect(res.json()[0]).toMatchObject({ mediumType: 'email', isPrimary: true, validTo: null });
-    expect(res.json()[0].id).toMatch(/^CM-[0-9a-f]{8}$/);
+    expect(res.json()[0].id).toMatch(mintedIdPattern('CM'));
   });
 
   it('adds a medium (TMF characteristic form too), moves the primary flag, logs and emits', async () => {

@@ -11,6 +11,7 @@ import { signKycAttestation } from '../src/domain/kyc.ts';
 import { service } from '../src/service.ts';
 
 export const KYC_SECRET = 'test-kyc-secret-0123456789abcdef0123456789';
+export const KYC_PEPPER = 'test-kyc-pepper-0123456789abcdef0123456789';
 export const NOW = '2026-06-01T00:00:00.000Z';
 export const tmf629 = loadTmfValidator('TMF629-CustomerManagement-v4.swagger.json');
 
@@ -25,10 +26,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** `noKycSecret` builds the platform without the service's extra env (as other modules' tests do). */
-export async function startHarness(opts: { noKycSecret?: boolean } = {}): Promise<Harness> {
+/** `noKycSecret` builds the platform without the service's extra env (as other modules' tests do); `kycPepper` overrides the document pepper. */
+export async function startHarness(opts: { noKycSecret?: boolean; kycPepper?: string } = {}): Promise<Harness> {
   const db = await createTestDatabase();
-  const env: Record<string, string> = opts.noKycSecret ? {} : { BSS_KYC_SIGNING_SECRET: KYC_SECRET };
+  const env: Record<string, string> = opts.noKycSecret ? {} : { BSS_KYC_SIGNING_SECRET: KYC_SECRET, BSS_KYC_DOCUMENT_PEPPER: opts.kycPepper ?? KYC_PEPPER };
   const platform = testPlatform('crm', db, { now: NOW, env, extraEnv: opts.noKycSecret ? {} : service.extraEnv });
   const liveSubscriptions = new Map<string, string[]>();
   const deps = createDeps(platform, { subscriptions: { liveSubscriptionIds: async (id) => liveSubscriptions.get(id) ?? [] } });

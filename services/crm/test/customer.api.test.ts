@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { interactionRows, newCustomer, outboxEvents, startHarness, tmf629, uniqueEmail, type Harness } from './crm-harness.ts';
+import { mintedIdPattern } from '@bss/contracts';
 
 const BASE = '/tmf-api/customerManagement/v4/customer';
 let h: Harness;
@@ -33,9 +34,9 @@ describe('create', () => {
     const c = res.json();
     tmf629.assert('Customer', c);
     expect(c).toMatchObject({ name: 'Grace Brewster Hopper', status: 'active', '@type': 'Customer', href: `http://localhost:8002${BASE}/${c.id}` });
-    expect(c.id).toMatch(/^CUST-[0-9a-f]{8}$/);
+    expect(c.id).toMatch(mintedIdPattern('CUST'));
     expect(c.engagedParty).toMatchObject({ '@referredType': 'Individual' });
-    expect(c.engagedParty.id).toMatch(/^PTY-[0-9a-f]{8}$/);
+    expect(c.engagedParty.id).toMatch(mintedIdPattern('PTY'));
     expect(characteristic(c, 'givenName')).toBe('Grace Brewster');
     expect(characteristic(c, 'familyName')).toBe('Hopper');
     expect(characteristic(c, 'dateOfBirth')).toBe('1906-12-09');
@@ -194,6 +195,20 @@ describe('lifecycle PATCH', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ reason: 'customer.close.no_active_subscriptions', context: { customerId: c.id, activeSubscriptions: ['SUB-0001'] } });
     expect((await h.call('GET', `${BASE}/${c.id}`)).json().status).toBe('active');
+  });
+
+  it('refuses to close a pending or suspended customer with live subscriptions (customer.close.no_active_subscriptions)', async () => {
+    const pending = await newCustomer(h, { status: 'pending' });
+    const suspended = await newCustomer(h);
+    expect((await h.call('PATCH', `${BASE}/${suspended.id}`, { status: 'suspended' })).json().status).toBe('suspended');
+    for (const c of [pending, suspended]) {
+      h.liveSubscriptions.set(c.id, ['SUB-0007']);
+      const res = await h.call('PATCH', `${BASE}/${c.id}`, { status: 'closed' });
+      expect(res.statusCode, c.status).toBe(422);
+      expect(res.json()).toMatchObject({ reason: 'customer.close.no_active_subscriptions', context: { customerId: c.id, activeSubscriptions: ['SUB-0007'] } });
+      h.liveSubscriptions.delete(c.id);
+      expect((await h.call('PATCH', `${BASE}/${c.id}`, { status: 'closed' })).json().status).toBe('closed');
+    }
   });
 
   it('answers 404 customer.update.not_found for an unknown customer and 400 for an empty body', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runWithContext, systemContext } from '@bss/telemetry';
 import { logInteraction } from '../src/services/interaction.service.ts';
 import { newCustomer, startHarness, type Harness } from './crm-harness.ts';
+import { mintedIdPattern } from '@bss/contracts';
 
 const BASE = '/tmf-api/customerInteractionManagement/v1/interaction';
 let h: Harness;
@@ -21,7 +22,7 @@ describe('explicit interactions', () => {
     expect(res.statusCode).toBe(201);
     const i = res.json();
     expect(i).toMatchObject({ customerId: c.id, channel: 'portal-csr', actor: 'alice', direction: 'inbound', agentId: 'AGT-001', '@type': 'Interaction', occurredAt: '2026-06-01T00:00:00.000Z' });
-    expect(i.id).toMatch(/^INT-[0-9a-f]{8}$/);
+    expect(i.id).toMatch(mintedIdPattern('INT'));
     expect(i.href).toBe(`http://localhost:8002${BASE}/${i.id}`);
     expect(i).not.toHaveProperty('relatedCaseId');
     expect((await h.call('GET', `${BASE}/${i.id}`)).json()).toEqual(i);

@@ -1,8 +1,10 @@
 // KYC attestation: signed prebaked attestations verify the customer; unsigned, tampered, unknown-provider and
-// unconfigured-secret attestations are refused; only last4 + a salted hash are stored; one document per tenant.
+// unconfigured-secret attestations are refused; only last4 + a keyed (peppered HMAC) hash are stored; one document
+// per tenant.
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { interactionRows, newCustomer, outboxEvents, signedAttestation, startHarness, tmf629, type Harness } from './crm-harness.ts';
+import { interactionRows, KYC_PEPPER, newCustomer, outboxEvents, sha256, signedAttestation, startHarness, tmf629, type Harness } from './crm-harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -102,6 +104,37 @@ describe('kyc attestation', () => {
     const c = await newCustomer(h);
     expect((await attest(c.id, { ...signedAttestation(c.id), documentType: 'library_card' })).statusCode).toBe(400);
     expect((await attest(c.id, { ...signedAttestation(c.id), dateOfBirth: '03/02/1990' })).statusCode).toBe(400);
+  });
+});
+
+describe('stored document hash', () => {
+  const storedHash = async (x: Harness, customerId: string) =>
+    (await x.db.db.execute<{ document_hash: string }>(sql`SELECT document_hash FROM crm.customer_identity WHERE customer_id = ${customerId}`)).rows[0]!.document_hash;
+
+  it('is an HMAC keyed with the pepper, not a plain SHA-256 a brute force over the number space would find', async () => {
+    const c = await newCustomer(h);
+    expect((await attest(c.id, signedAttestation(c.id, { documentType: 'nric', documentNumber: 'S1234567D' }))).statusCode).toBe(200);
+    const stored = await storedHash(h, c.id);
+    const message = 'bss-kyc-doc:v2|DEFAULT|nric|S1234567D';
+    expect(stored).toBe(createHmac('sha256', KYC_PEPPER).update(message).digest('hex'));
+    for (const unkeyed of [message, 'bss-kyc-doc:v1|DEFAULT|nric|S1234567D', 'S1234567D']) expect(stored).not.toBe(sha256(unkeyed));
+  });
+
+  it('differs under another pepper, and uniqueness per tenant still holds on the keyed hash', async () => {
+    const other = await startHarness({ kycPepper: 'another-pepper-0123456789abcdef0123456789' });
+    try {
+      const a = await newCustomer(h);
+      const b = await newCustomer(other);
+      const doc = { documentType: 'nric', documentNumber: 'S7654321A' };
+      await attest(a.id, signedAttestation(a.id, doc));
+      expect((await other.call('POST', `/crm-api/v1/customer/${b.id}/kyc-attestation`, signedAttestation(b.id, doc))).statusCode).toBe(200);
+      expect(await storedHash(other, b.id)).not.toBe(await storedHash(h, a.id));
+      const c = await newCustomer(h);
+      const dup = await attest(c.id, signedAttestation(c.id, { ...doc, documentNumber: 's765-4321 a' }));
+      expect(dup.json()).toMatchObject({ reason: 'customer.attest_kyc.document_hash_unique_per_tenant' });
+    } finally {
+      await other.close();
+    }
   });
 });
 

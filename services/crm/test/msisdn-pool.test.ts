@@ -38,16 +38,16 @@ describe('reading the pool', () => {
     expect(one.body.msisdn).toBe('90000042');
   });
 
-  it('answers an unknown number with 404 msisdn.not_found on every route', async () => {
-    for (const [method, url, body] of [
-      ['GET', `${M}/99999999`, undefined],
-      ['POST', `${M}/99999999/reserve`, undefined],
-      ['POST', `${M}/99999999/assign`, { subscriptionId: 'SUB-1', customerId: 'CUST-1' }],
-      ['POST', `${M}/99999999/release`, undefined],
+  it('answers an unknown number with 404 on every route, keeping the documented rule ids (msisdn.assign.not_found, msisdn.release.not_found)', async () => {
+    for (const [method, url, body, reason] of [
+      ['GET', `${M}/99999999`, undefined, 'msisdn.not_found'],
+      ['POST', `${M}/99999999/reserve`, undefined, 'msisdn.not_found'],
+      ['POST', `${M}/99999999/assign`, { subscriptionId: 'SUB-1', customerId: 'CUST-1' }, 'msisdn.assign.not_found'],
+      ['POST', `${M}/99999999/release`, undefined, 'msisdn.release.not_found'],
     ] as const) {
       const res = await call(h.app, method, url, body);
       expect(res.status, url).toBe(404);
-      expect(res.body).toMatchObject({ code: 'NOT_FOUND', reason: 'msisdn.not_found', context: { msisdnId: '99999999' } });
+      expect(res.body).toMatchObject({ code: 'NOT_FOUND', reason, context: { msisdnId: '99999999' } });
     }
   });
 });

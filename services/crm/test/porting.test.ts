@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findMsisdnAssignment } from '../src/inventory/repositories/msisdn.repository.ts';
 import { call, outboxEvents, startHarness, type Harness } from './inventory/harness.ts';
+import { mintedIdPattern } from '@bss/contracts';
 
 let h: Harness;
 const P = '/crm-api/v1/port-requests';
@@ -32,7 +33,7 @@ describe('port-in', () => {
       direction: 'port_in', donorCarrier: 'OtherTel', donorMsisdn: '81234567', requestedPortDate: '2026-06-15', state: 'requested',
       targetSubscriptionId: null, rejectionReason: null, createdAt: '2026-06-01T00:00:00.000Z',
     });
-    expect(res.body.id).toMatch(/^PORT-[0-9A-F]{8}$/);
+    expect(res.body.id).toMatch(mintedIdPattern('PORT'));
     id = res.body.id;
     const [event] = await outboxEvents(h.db, 'port_request.created');
     expect(event).toMatchObject({ aggregateType: 'port_request', aggregateId: id, payload: { portRequestId: id, direction: 'port_in', donorMsisdn: '81234567', requestedPortDate: '2026-06-15' } });

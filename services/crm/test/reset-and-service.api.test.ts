@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CRM_OPERATIONAL_TABLES } from '../src/reset.ts';
 import { httpSubscriptionLookup } from '../src/downstream/subscription.lookup.ts';
 import { service } from '../src/service.ts';
-import { KYC_SECRET, newCustomer, sha256, startHarness, type Harness } from './crm-harness.ts';
+import { KYC_PEPPER, KYC_SECRET, newCustomer, sha256, startHarness, type Harness } from './crm-harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -44,12 +44,14 @@ describe('reset-operational-data', () => {
 });
 
 describe('service module', () => {
-  it('requires BSS_KYC_SIGNING_SECRET (no dev default) and accepts a long enough one', () => {
-    expect(() => loadModuleConfig(service, testEnv())).toThrow(/BSS_KYC_SIGNING_SECRET/);
-    expect(() => loadModuleConfig(service, testEnv({ BSS_KYC_SIGNING_SECRET: 'short' }))).toThrow(/BSS_KYC_SIGNING_SECRET/);
-    const config = loadModuleConfig(service, testEnv({ BSS_KYC_SIGNING_SECRET: KYC_SECRET }));
+  it('requires BSS_KYC_SIGNING_SECRET and BSS_KYC_DOCUMENT_PEPPER (no dev defaults) and accepts long enough ones', () => {
+    expect(() => loadModuleConfig(service, testEnv())).toThrow(/BSS_KYC_SIGNING_SECRET[\s\S]*BSS_KYC_DOCUMENT_PEPPER/);
+    expect(() => loadModuleConfig(service, testEnv({ BSS_KYC_SIGNING_SECRET: 'short', BSS_KYC_DOCUMENT_PEPPER: KYC_PEPPER }))).toThrow(/BSS_KYC_SIGNING_SECRET/);
+    expect(() => loadModuleConfig(service, testEnv({ BSS_KYC_SIGNING_SECRET: KYC_SECRET, BSS_KYC_DOCUMENT_PEPPER: 'short' }))).toThrow(/BSS_KYC_DOCUMENT_PEPPER/);
+    const config = loadModuleConfig(service, testEnv({ BSS_KYC_SIGNING_SECRET: KYC_SECRET, BSS_KYC_DOCUMENT_PEPPER: KYC_PEPPER }));
     expect(config.port).toBe(8002);
     expect((config.extra as Record<string, unknown>).BSS_KYC_SIGNING_SECRET).toBe(KYC_SECRET);
+    expect((config.extra as Record<string, unknown>).BSS_KYC_DOCUMENT_PEPPER).toBe(KYC_PEPPER);
   });
 
   it('documents every CRM-core route in /openapi.json', async () => {
@@ -90,7 +92,7 @@ describe('subscription lookup over HTTP', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
       const port = (server.address() as AddressInfo).port;
-      const config = loadModuleConfig(service, testEnv({ BSS_KYC_SIGNING_SECRET: KYC_SECRET, BSS_SUBSCRIPTION_URL: `http://127.0.0.1:${port}` }));
+      const config = loadModuleConfig(service, testEnv({ BSS_KYC_SIGNING_SECRET: KYC_SECRET, BSS_KYC_DOCUMENT_PEPPER: KYC_PEPPER, BSS_SUBSCRIPTION_URL: `http://127.0.0.1:${port}` }));
       expect(await httpSubscriptionLookup(config).liveSubscriptionIds('CUST-1')).toEqual(['SUB-0001', 'SUB-0002', 'SUB-0004']);
       expect(seen[0]).toMatch(/^\/subscription-api\/v1\/subscription\?customerId=CUST-1 \d+$/);
     } finally {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { interactionRows, newCustomer, outboxEvents, startHarness, type Harness } from './crm-harness.ts';
+import { mintedIdPattern } from '@bss/contracts';
 
 const BASE = '/tmf-api/troubleTicket/v4/troubleTicket';
 let h: Harness;
@@ -40,7 +41,7 @@ describe('open and read', () => {
       ],
       relatedEntity: [],
     });
-    expect(ticket.id).toMatch(/^TKT-[0-9a-f]{8}$/);
+    expect(ticket.id).toMatch(mintedIdPattern('TKT'));
     expect(ticket.href).toBe(`http://localhost:8002${BASE}/${ticket.id}`);
     expect(ticket).not.toHaveProperty('resolutionDate');
     expect((await h.call('GET', `${BASE}/${ticket.id}`)).json()).toEqual(ticket);

@@ -1,6 +1,7 @@
 // TMF620 v4 wire shapes of the catalog: ProductOffering, the embedded and the top-level ProductOfferingPrice,
 // Money and the allowance characteristic uses. Every optional attribute is omitted (never null) when unset.
 import { z } from 'zod';
+import { amountFromNumber } from '../common/money.ts';
 
 /** TMF TimePeriod; a bound is present only when set (open bounds are omitted). */
 export const TimePeriod = z.object({
@@ -111,5 +112,5 @@ export type ProductOfferingFields = z.infer<typeof ProductOfferingFields>;
 
 /** Turns a TMF Money value back into the 2-dp decimal string used everywhere else (no arithmetic involved). */
 export function decimalFromMoney(money: Money): string {
-  return money.value.toFixed(2);
+  return amountFromNumber(money.value);
 }

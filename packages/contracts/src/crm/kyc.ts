@@ -12,7 +12,7 @@ export const KycAttestation = z.object({
   provider: z.string().min(1).max(40).describe('Only `prebaked` is accepted'),
   providerReference: z.string().min(1).max(200),
   documentType: KycDocumentType,
-  documentNumber: z.string().min(4).max(40).optional().describe('Reduced to last4 + a salted hash; never stored'),
+  documentNumber: z.string().min(4).max(40).optional().describe('Reduced to last4 + a keyed hash (HMAC with a server-side pepper); never stored'),
   documentCountry: z.string().max(2).regex(/^[A-Z]{2}$/),
   dateOfBirth: IsoDate,
   nationality: z.string().max(3).regex(/^[A-Z]{2,3}$/).optional(),

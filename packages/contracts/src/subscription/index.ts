@@ -15,3 +15,5 @@ export const Subscription = z
   })
   .meta({ id: 'Subscription' });
 export type Subscription = z.infer<typeof Subscription>;
+
+export { isLiveSubscription, LIVE_SUBSCRIPTION_STATES } from './live.ts';

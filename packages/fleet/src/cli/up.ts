@@ -18,6 +18,7 @@ const localSecret = (name: string, file: string): string => {
 };
 if (!env.BSS_API_TOKEN) localSecret('BSS_API_TOKEN', 'api-token');
 if (!env.BSS_KYC_SIGNING_SECRET) localSecret('BSS_KYC_SIGNING_SECRET', 'kyc-signing-secret');
+if (!env.BSS_KYC_DOCUMENT_PEPPER) localSecret('BSS_KYC_DOCUMENT_PEPPER', 'kyc-document-pepper');
 // Local runs are for learning and scenarios: clock/reset admin is on unless explicitly set.
 env.BSS_ALLOW_ADMIN_RESET ??= 'true';
 env.BSS_LOG_LEVEL ??= 'warn';

@@ -1,7 +1,7 @@
 // The in-process catalog snapshot and the pure reads over it: offering selection (lifecycleStatus / activeAt,
 // cheapest active price first, sorted BEFORE offset/limit), paging and lookups. No I/O, no clock.
+import { compareAmounts } from '@bss/contracts';
 import type { AllowanceRow, OfferingRow, PriceRow, SpecificationRow, VasRow } from '../schema.ts';
-import { compareDecimal } from './money.ts';
 import type { OfferingAggregate } from './offering.mapper.ts';
 import { isSellableAt, selectActivePrice } from './price-selection.ts';
 
@@ -107,7 +107,7 @@ export function selectOfferings(snapshot: CatalogSnapshot, filter: OfferingFilte
       .filter((o) => isSellableAt(o, at))
       .map((offering) => ({ offering, amount: selectActivePrice(pricesOf(snapshot, offering.id), at)?.amount }));
     ranked.sort((a, b) => {
-      if (a.amount !== undefined && b.amount !== undefined) return compareDecimal(a.amount, b.amount) || byId(a.offering, b.offering);
+      if (a.amount !== undefined && b.amount !== undefined) return compareAmounts(a.amount, b.amount) || byId(a.offering, b.offering);
       if (a.amount !== b.amount) return a.amount === undefined ? 1 : -1;
       return byId(a.offering, b.offering);
     });

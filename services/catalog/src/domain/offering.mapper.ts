@@ -1,10 +1,9 @@
 // Rows → TMF620 ProductOffering / ProductOfferingPrice. TMF omits unset optional attributes, so nothing is null:
 // open window bounds, a missing spec or an unknown sellable flag are simply left out.
-import type { catalog } from '@bss/contracts';
+import { amountToNumber, type catalog } from '@bss/contracts';
 import type { AllowanceRow, OfferingRow, PriceRow, SpecificationRow } from '../schema.ts';
 import { ALLOWANCE_ORDER } from './allowance.ts';
 import type { CatalogHrefs } from './hrefs.ts';
-import { moneyValue } from './money.ts';
 import type { Window } from './price-selection.ts';
 
 /** An offering with everything its TMF shape embeds. */
@@ -24,7 +23,7 @@ export function toTimePeriod(window: Window): catalog.TimePeriod | undefined {
   };
 }
 
-const money = (row: PriceRow): catalog.Money => ({ value: moneyValue(row.amount), unit: row.currency });
+const money = (row: PriceRow): catalog.Money => ({ value: amountToNumber(row.amount), unit: row.currency });
 
 /** The top-level TMF ProductOfferingPrice (price is a bare Money). */
 export function toTmfPrice(row: PriceRow, hrefs: CatalogHrefs): catalog.ProductOfferingPrice {

@@ -1,6 +1,6 @@
 // Which price applies at a moment: the pure rules behind the active-price endpoint and the activeAt list.
 // Windows are half-open [validFrom, validTo) with null bounds open; the lowest active amount wins, ties → lowest id.
-import { compareDecimal } from './money.ts';
+import { compareAmounts } from '@bss/contracts';
 
 /** A validity window; null bounds are open. */
 export interface Window {
@@ -34,7 +34,7 @@ export function isValidWindow(window: Window): boolean {
 
 /** Orders prices by amount (exactly), then by id in code-point order. */
 export function comparePrices(a: PriceCandidate, b: PriceCandidate): number {
-  return compareDecimal(a.amount, b.amount) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return compareAmounts(a.amount, b.amount) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** The recurring price in force at `at`: lowest amount among the rows whose window contains `at`, ties → lowest id. */

@@ -1,19 +1,20 @@
 // Invariants of price writes. Pure: the service looks rows up and passes them in.
+import { isPositiveAmount, parseAmount } from '@bss/contracts';
 import { requirePolicy } from '@bss/policy';
-import { isPositiveDecimal, normalizeAmount } from '../domain/money.ts';
 import { isValidWindow, type Window } from '../domain/price-selection.ts';
 import type { PriceRow } from '../schema.ts';
 
 /**
- * `catalog.price.amount.invalid` (not an exact decimal with ≤ 10 integer and ≤ 2 fraction digits) and
+ * `catalog.price.amount.invalid` (not an unsigned exact decimal with ≤ 10 integer and ≤ 2 fraction digits) and
  * `catalog.price.amount.positive` (must be > 0). Returns the canonical decimal string to store.
  */
 export function requireValidAmount(input: string | number): string {
-  const amount = normalizeAmount(input);
-  requirePolicy(amount !== undefined, 'catalog.price.amount.invalid', 'amount must be a decimal with at most 2 fraction digits, e.g. "25.00"', {
+  // A price is unsigned: a negative amount is malformed here (invalid), zero is well-formed but not positive.
+  const amount = parseAmount(input);
+  requirePolicy(amount !== undefined && !amount.startsWith('-'), 'catalog.price.amount.invalid', 'amount must be a decimal with at most 2 fraction digits, e.g. "25.00"', {
     amount: String(input),
   });
-  requirePolicy(isPositiveDecimal(amount), 'catalog.price.amount.positive', 'amount must be greater than zero', { amount });
+  requirePolicy(isPositiveAmount(amount), 'catalog.price.amount.positive', 'amount must be greater than zero', { amount });
   return amount;
 }
 

@@ -33,12 +33,14 @@ describe('kyc signature', () => {
 });
 
 describe('document hash', () => {
-  it('ignores case, spaces and hyphens but separates tenants and document types', () => {
-    const h = documentHash('DEFAULT', 'passport', 'E1234567X');
+  const pepper = 'p'.repeat(32);
+  it('ignores case, spaces and hyphens but separates tenants, document types and peppers', () => {
+    const h = documentHash(pepper, 'DEFAULT', 'passport', 'E1234567X');
     expect(h).toMatch(/^[0-9a-f]{64}$/);
-    expect(documentHash('DEFAULT', 'passport', 'e123-4567 x')).toBe(h);
-    expect(documentHash('OTHER', 'passport', 'E1234567X')).not.toBe(h);
-    expect(documentHash('DEFAULT', 'nric', 'E1234567X')).not.toBe(h);
+    expect(documentHash(pepper, 'DEFAULT', 'passport', 'e123-4567 x')).toBe(h);
+    expect(documentHash(pepper, 'OTHER', 'passport', 'E1234567X')).not.toBe(h);
+    expect(documentHash(pepper, 'DEFAULT', 'nric', 'E1234567X')).not.toBe(h);
+    expect(documentHash('q'.repeat(32), 'DEFAULT', 'passport', 'E1234567X')).not.toBe(h);
     expect(documentLast4('e123-4567 x')).toBe('567X');
   });
 });

@@ -1,7 +1,9 @@
 // KYC crypto, pure: the canonical form a channel signs, HMAC-SHA256 verification, and the reduction of a raw
-// document number to last4 + a domain-separated SHA-256 (tenant and document type are inside the hash, so equal
-// numbers of different types or tenants never collide, and the hash is useless outside this purpose).
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+// document number to last4 + a keyed, domain-separated hash. A document number has little entropy (an NRIC is a
+// letter, 7 digits and a check letter), so a plain SHA-256 stored beside its last 4 characters is brute-forced in
+// seconds; keyed with a secret pepper (BSS_KYC_DOCUMENT_PEPPER) the stored hash is useless without the key.
+// Tenant and document type are inside the MAC, so equal numbers of different types or tenants never collide.
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** The attestation fields covered by the signature (everything except `signature`, plus the customer id). */
 export interface SignedKycFields {
@@ -39,9 +41,9 @@ export function kycSignatureValid(fields: SignedKycFields, signature: string, se
 /** Upper-case, spaces and hyphens removed: `s1234-567 d` and `S1234567D` are the same document. */
 export const normalizeDocumentNumber = (n: string) => n.toUpperCase().replace(/[\s-]/g, '');
 
-/** sha256('bss-kyc-doc:v1|' + tenant + '|' + docType + '|' + normalised number), hex. */
-export function documentHash(tenant: string, documentType: string, documentNumber: string): string {
-  return createHash('sha256').update(`bss-kyc-doc:v1|${tenant}|${documentType}|${normalizeDocumentNumber(documentNumber)}`).digest('hex');
+/** HMAC-SHA256(pepper, 'bss-kyc-doc:v2|' + tenant + '|' + docType + '|' + normalised number), hex. */
+export function documentHash(pepper: string, tenant: string, documentType: string, documentNumber: string): string {
+  return createHmac('sha256', pepper).update(`bss-kyc-doc:v2|${tenant}|${documentType}|${normalizeDocumentNumber(documentNumber)}`).digest('hex');
 }
 
 export const documentLast4 = (documentNumber: string) => normalizeDocumentNumber(documentNumber).slice(-4);

@@ -35,9 +35,13 @@ export function checkStatusTransition(c: CustomerRow, to: CustomerStatus): strin
   return trigger;
 }
 
-/** Leaving `active` is refused while the customer has live subscriptions. */
+/**
+ * Leaving `active`, and closing from any status, is refused while the customer has live subscriptions. The
+ * reference only guarded moves out of `active`, so a `pending` (or `suspended`) customer could be closed with
+ * live lines.
+ */
 export function checkNoLiveSubscriptions(c: CustomerRow, to: CustomerStatus, liveSubscriptionIds: string[]): void {
-  if (c.status !== 'active' || to === 'active') return;
+  if (to === 'active' || (c.status !== 'active' && to !== 'closed')) return;
   requirePolicy(
     liveSubscriptionIds.length === 0,
     'customer.close.no_active_subscriptions',

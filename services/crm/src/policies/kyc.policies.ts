@@ -31,6 +31,11 @@ export function checkAttestationSigned(fields: SignedKycFields, signature: strin
   });
 }
 
+/** The document-hash key is configured (fails closed, like a missing signing secret). */
+export function checkDocumentPepperConfigured(pepper: string | undefined, provider: string): asserts pepper is string {
+  requirePolicy(pepper, 'kyc.attestation.uncorroborated', 'KYC document hashing is not configured on this service', { provider });
+}
+
 /** The document is not already the identity of another customer in this tenant. */
 export function checkDocumentUnique(existing: IdentityRow | undefined, customerId: string, documentType: string): void {
   requirePolicy(

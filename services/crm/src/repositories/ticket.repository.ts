@@ -1,6 +1,6 @@
 // Queries over crm.ticket and crm.ticket_state_history.
 import type { Executor } from '@bss/db';
-import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { ticket, ticketStateHistory, type TicketRow } from '../schema.ts';
 
 export async function insertTicket(tx: Executor, row: typeof ticket.$inferInsert): Promise<TicketRow> {
@@ -23,9 +23,14 @@ export async function updateTicket(tx: Executor, id: string, patch: Partial<type
   return row!;
 }
 
-/** The case's tickets in any of `states`, locked (the case cancel cascade updates them). */
+/** The case's tickets in any of `states`, locked in `seq` order (the case cancel cascade updates them). Lock the case first. */
 export async function listCaseTicketsInStatesForUpdate(tx: Executor, caseId: string, states: string[]): Promise<TicketRow[]> {
-  return tx.select().from(ticket).where(and(eq(ticket.caseId, caseId), inArray(ticket.state, states as 'open'[]))).for('update');
+  return tx.select().from(ticket).where(and(eq(ticket.caseId, caseId), inArray(ticket.state, states as 'open'[]))).orderBy(asc(ticket.seq)).for('update');
+}
+
+/** Every ticket of the case, locked in `seq` order, so no ticket changes state while a case guard reads them. Lock the case first. */
+export async function listCaseTicketsForUpdate(tx: Executor, caseId: string): Promise<TicketRow[]> {
+  return tx.select().from(ticket).where(eq(ticket.caseId, caseId)).orderBy(asc(ticket.seq)).for('update');
 }
 
 export async function insertTicketHistory(tx: Executor, row: typeof ticketStateHistory.$inferInsert): Promise<void> {

@@ -22,7 +22,7 @@ import { checkAgentActive } from '../policies/ticket.policies.ts';
 import { findAgent } from '../repositories/agent.repository.ts';
 import * as repo from '../repositories/case.repository.ts';
 import { findCustomer } from '../repositories/customer.repository.ts';
-import { listCaseTicketsInStatesForUpdate } from '../repositories/ticket.repository.ts';
+import { listCaseTicketsForUpdate, listCaseTicketsInStatesForUpdate } from '../repositories/ticket.repository.ts';
 import type { CaseRow } from '../schema.ts';
 import { logInteraction } from './interaction.service.ts';
 import { applyTicketTrigger } from './ticket.service.ts';
@@ -39,10 +39,14 @@ export function caseService(deps: CrmDeps) {
     return k;
   };
 
-  /** One trigger on a locked case, with its guards, cascade, event and interaction. */
+  /**
+   * One trigger on a locked case, with its guards, cascade, event and interaction. Lock order: the case row is
+   * already locked; its tickets are locked next (see ticket.service.ts). `close` re-checks the tickets too: a
+   * ticket reopened while the case sat in `resolved` must still block the close.
+   */
   async function applyTrigger(tx: Tx, k: CaseRow, trigger: CaseTriggerName, resolutionCode?: string): Promise<CaseRow> {
     const to = nextCaseState(k.id, k.state, trigger);
-    if (trigger === 'resolve') checkAllTicketsDone(k.id, await repo.listCaseTickets(tx, [k.id]));
+    if (trigger === 'resolve' || trigger === 'close') checkAllTicketsDone(k.id, await listCaseTicketsForUpdate(tx, k.id));
     if (trigger === 'close') checkResolutionCode(resolutionCode ?? k.resolutionCode, k.id);
     const now = deps.clock.now();
     if (trigger === 'cancel') {

@@ -6,7 +6,7 @@ import { currentContext } from '@bss/telemetry';
 import type { CrmDeps } from '../deps.ts';
 import { documentHash, documentLast4, type SignedKycFields } from '../domain/kyc.ts';
 import { customerEvents } from '../events/customer.events.ts';
-import { checkAttestationSigned, checkDocumentPresent, checkDocumentUnique, requireKycCustomer } from '../policies/kyc.policies.ts';
+import { checkAttestationSigned, checkDocumentPepperConfigured, checkDocumentPresent, checkDocumentUnique, requireKycCustomer } from '../policies/kyc.policies.ts';
 import { findCustomer, findCustomerForUpdate, updateCustomer } from '../repositories/customer.repository.ts';
 import { findIdentity, findIdentityByDocument, upsertIdentity } from '../repositories/kyc.repository.ts';
 import type { CustomerRow, IdentityRow } from '../schema.ts';
@@ -42,8 +42,10 @@ export function kycService(deps: CrmDeps) {
           verifiedAt: input.verifiedAt,
         };
         checkAttestationSigned(fields, input.signature, deps.kycSigningSecret);
+        const pepper = deps.kycDocumentPepper;
+        checkDocumentPepperConfigured(pepper, input.provider);
         const tenantId = currentContext().tenant;
-        const hash = documentHash(tenantId, input.documentType, input.documentNumber);
+        const hash = documentHash(pepper, tenantId, input.documentType, input.documentNumber);
         checkDocumentUnique(await findIdentityByDocument(tx, tenantId, hash), customerId, input.documentType);
         const identity = await upsertIdentity(tx, {
           customerId,

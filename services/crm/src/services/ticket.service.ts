@@ -10,9 +10,18 @@ import { newId } from '../domain/ids.ts';
 import { TICKET_PATH, toTroubleTicket } from '../domain/ticket.mapper.ts';
 import { nextTicketState, type TicketTriggerName } from '../domain/ticket.state.ts';
 import { ticketEvents } from '../events/case.events.ts';
-import { checkAckHasAgent, checkAgentActive, checkResolutionNotes, checkTicketCase, checkTicketCustomer, requireTicket } from '../policies/ticket.policies.ts';
+import {
+  checkAckHasAgent,
+  checkAgentActive,
+  checkCaseAllowsTicketState,
+  checkCaseOpenForNewTicket,
+  checkResolutionNotes,
+  checkTicketCase,
+  checkTicketCustomer,
+  requireTicket,
+} from '../policies/ticket.policies.ts';
 import { findAgent } from '../repositories/agent.repository.ts';
-import { findCase } from '../repositories/case.repository.ts';
+import { findCaseForUpdate } from '../repositories/case.repository.ts';
 import { findCustomer } from '../repositories/customer.repository.ts';
 import * as repo from '../repositories/ticket.repository.ts';
 import type { TicketRow } from '../schema.ts';
@@ -64,7 +73,15 @@ export async function applyTicketTrigger(
   return row;
 }
 
-/** The ticket use-cases bound to `deps`. */
+/**
+ * The ticket use-cases bound to `deps`.
+ *
+ * Lock order (shared with case.service.ts, see DECISIONS 2026-12-01): the parent case row `FOR UPDATE` first,
+ * then its ticket rows (in `seq` order when several). Creating a ticket on a case and every ticket transition
+ * lock the case before the ticket; case resolve/close/cancel lock the case, then its tickets. One order means no
+ * deadlock, and the case lock serialises "close the case" against "reopen/open a ticket on it", so a closed
+ * case never ends up with unfinished tickets.
+ */
 export function ticketService(deps: CrmDeps) {
   const href = hrefBuilder(deps.config.publicBaseUrl);
   const wire = (t: TicketRow) => toTroubleTicket(t, href(TICKET_PATH, t.id));
@@ -73,12 +90,23 @@ export function ticketService(deps: CrmDeps) {
     requireTicket(t, id);
     return t;
   };
+  /** The ticket and its parent case, locked case first. A ticket's case id never changes, so the unlocked peek is safe. */
+  const lockedWithCase = async (tx: Tx, id: string) => {
+    const peek = await repo.findTicket(tx, id);
+    requireTicket(peek, id);
+    const k = peek.caseId ? await findCaseForUpdate(tx, peek.caseId) : undefined;
+    return { t: await locked(tx, id), k };
+  };
 
   return {
     async open(input: crm.TicketCreate): Promise<crm.TroubleTicket> {
       return deps.database.db.transaction(async (tx) => {
         checkTicketCustomer(await findCustomer(tx, input.customerId), input.customerId);
-        if (input.caseId) checkTicketCase(await findCase(tx, input.caseId), input.caseId, input.customerId);
+        if (input.caseId) {
+          const k = await findCaseForUpdate(tx, input.caseId);
+          checkTicketCase(k, input.caseId, input.customerId);
+          checkCaseOpenForNewTicket(k);
+        }
         if (input.assignedToAgentId) checkAgentActive(await findAgent(tx, input.assignedToAgentId), input.assignedToAgentId);
         const now = deps.clock.now();
         const t = await repo.insertTicket(tx, {
@@ -142,7 +170,11 @@ export function ticketService(deps: CrmDeps) {
     },
 
     async transition(id: string, trigger: TicketTriggerName, input: crm.TicketAction): Promise<crm.TroubleTicket> {
-      return deps.database.db.transaction(async (tx) => wire(await applyTicketTrigger(tx, deps, await locked(tx, id), trigger, input ?? {})));
+      return deps.database.db.transaction(async (tx) => {
+        const { t, k } = await lockedWithCase(tx, id);
+        checkCaseAllowsTicketState(k, t, nextTicketState(t.id, t.state, trigger));
+        return wire(await applyTicketTrigger(tx, deps, t, trigger, input ?? {}));
+      });
     },
   };
 }

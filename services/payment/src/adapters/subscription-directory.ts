@@ -1,9 +1,7 @@
-// Port to the subscription service: which of a customer's subscriptions still need a card on file.
-// pending, active and blocked lines all renew or top up against the card, so they all count as live.
+// Port to the subscription service: which of a customer's subscriptions still need a card on file. "Live" is the
+// shared definition in @bss/contracts (the same one CRM's customer-close guard uses).
 import { createSubscriptionClient, type ClientOptions, type SubscriptionClient } from '@bss/clients';
-
-/** Subscription states that still depend on a payment method. */
-export const LIVE_SUBSCRIPTION_STATES: readonly string[] = ['pending', 'active', 'blocked'];
+import { subscription } from '@bss/contracts';
 
 /** Answers which subscriptions of a customer are live (not terminated). */
 export interface SubscriptionDirectory {
@@ -15,7 +13,7 @@ export function createSubscriptionDirectory(client: SubscriptionClient): Subscri
   return {
     async listLiveSubscriptionIds(customerId) {
       const subscriptions = await client.listByCustomer(customerId);
-      return subscriptions.filter((s) => LIVE_SUBSCRIPTION_STATES.includes(s.state)).map((s) => s.id);
+      return subscriptions.filter((s) => subscription.isLiveSubscription(s.state)).map((s) => s.id);
     },
   };
 }

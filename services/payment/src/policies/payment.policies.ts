@@ -1,6 +1,6 @@
 // Charge invariants, evaluated in the reference order (domain-rules §3.6) plus the idempotency-key rule.
+import { isPositiveAmount, normalizeAmount } from '@bss/contracts';
 import { requirePolicy } from '@bss/policy';
-import { isPositiveAmount, normalizeAmount } from '../domain/money.ts';
 import type { PaymentAttemptRow, PaymentMethodRow } from '../schema.ts';
 
 /** The fields that identify "the same charge" for an idempotency key. */

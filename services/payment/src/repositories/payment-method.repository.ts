@@ -12,10 +12,10 @@ export async function findPaymentMethod(ex: Executor, id: string): Promise<Payme
   return row;
 }
 
-/** The method, or NotFound (404 paymentMethod.not_found). */
-export async function getPaymentMethod(ex: Executor, id: string): Promise<PaymentMethodRow> {
+/** The method, or NotFound (404; `reason` is the use-case's documented id, default paymentMethod.not_found). */
+export async function getPaymentMethod(ex: Executor, id: string, reason?: string): Promise<PaymentMethodRow> {
   const row = await findPaymentMethod(ex, id);
-  if (!row) throw new NotFound('paymentMethod', id);
+  if (!row) throw new NotFound('paymentMethod', id, {}, reason ? { reason } : {});
   return row;
 }
 

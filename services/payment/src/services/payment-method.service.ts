@@ -74,7 +74,7 @@ export function createPaymentMethodService(deps: PaymentDeps) {
   }
 
   async function remove(paymentMethodId: string): Promise<payment.PaymentMethod> {
-    const before = await getPaymentMethod(database.db, paymentMethodId);
+    const before = await getPaymentMethod(database.db, paymentMethodId, 'payment_method.remove.not_found');
     checkRemovable(before);
     // Ask the subscription service only when this looks like the last card, and before the transaction.
     const lastBefore = (await countActivePaymentMethods(database.db, before.customerId)) <= 1;
@@ -82,7 +82,7 @@ export function createPaymentMethodService(deps: PaymentDeps) {
 
     return database.db.transaction(async (tx) => {
       await lockCustomerMethods(tx, before.customerId);
-      const method = await getPaymentMethod(tx, paymentMethodId);
+      const method = await getPaymentMethod(tx, paymentMethodId, 'payment_method.remove.not_found');
       checkRemovable(method);
       const activeCount = await countActivePaymentMethods(tx, method.customerId);
       if (activeCount <= 1 && liveSubscriptionIds === undefined) {
@@ -103,10 +103,10 @@ export function createPaymentMethodService(deps: PaymentDeps) {
   }
 
   async function setDefault(paymentMethodId: string): Promise<payment.PaymentMethod> {
-    const before = await getPaymentMethod(database.db, paymentMethodId);
+    const before = await getPaymentMethod(database.db, paymentMethodId, 'payment_method.set_default.not_found');
     return database.db.transaction(async (tx) => {
       await lockCustomerMethods(tx, before.customerId);
-      const method = await getPaymentMethod(tx, paymentMethodId);
+      const method = await getPaymentMethod(tx, paymentMethodId, 'payment_method.set_default.not_found');
       checkCanBeDefault(method);
       if (method.isDefault) return view(method);
       const now = clock.now();

@@ -3,10 +3,9 @@
 // any transaction, and a second transaction records the final verdict with its event. A duplicate key
 // returns the first attempt (waiting for it if still in flight) and never reaches the gateway.
 // No retries and no partial amounts: one gateway call per attempt, approved or declined in full.
-import type { payment } from '@bss/contracts';
+import { normalizeAmount, type payment } from '@bss/contracts';
 import { Conflict } from '@bss/policy';
 import type { GatewayResult } from '../adapters/provider.ts';
-import { normalizeAmount } from '../domain/money.ts';
 import { paymentAttemptMachine, triggerFor } from '../domain/payment-attempt.state.ts';
 import { toPayment } from '../domain/payment.mapper.ts';
 import type { PaymentDeps } from '../deps.ts';

@@ -117,8 +117,8 @@ describe('hostile ids', () => {
 describe('unknown ids', () => {
   it.each([
     ['GET', `${METHODS}/PM-4040404`, 'paymentMethod.not_found'],
-    ['DELETE', `${METHODS}/PM-4040404`, 'paymentMethod.not_found'],
-    ['POST', `${METHODS}/PM-4040404/setDefault`, 'paymentMethod.not_found'],
+    ['DELETE', `${METHODS}/PM-4040404`, 'payment_method.remove.not_found'],
+    ['POST', `${METHODS}/PM-4040404/setDefault`, 'payment_method.set_default.not_found'],
     ['GET', `${PAYMENTS}/PAY-4040404`, 'payment.not_found'],
   ] as const)('%s %s → 404 %s', async (method, url, reason) => {
     const res = await t.app.inject({ method, url, headers: authHeaders() });

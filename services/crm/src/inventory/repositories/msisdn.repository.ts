@@ -26,10 +26,10 @@ export async function findMsisdnForUpdate(tx: Tx, msisdn: string): Promise<Msisd
   return row;
 }
 
-/** Locks the row (waiting for other writers); throws NotFound when the number is not in the pool. */
-export async function getMsisdnForUpdate(tx: Tx, msisdn: string): Promise<MsisdnRow> {
+/** Locks the row (waiting for other writers); throws NotFound (with the use-case's documented `reason`) when the number is not in the pool. */
+export async function getMsisdnForUpdate(tx: Tx, msisdn: string, reason?: string): Promise<MsisdnRow> {
   const [row] = await tx.select().from(msisdnPool).where(eq(msisdnPool.msisdn, msisdn)).for('update');
-  if (!row) throw new NotFound('msisdn', msisdn);
+  if (!row) throw new NotFound('msisdn', msisdn, {}, reason ? { reason } : {});
   return row;
 }
 

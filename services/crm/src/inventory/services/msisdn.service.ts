@@ -56,7 +56,7 @@ export function reserveNextMsisdn(deps: CrmDeps, input: contracts.ReserveNextMsi
 /** Assigns a reserved number to its subscription and customer, and stamps the same links on its bound eSIM. */
 export function assignMsisdn(deps: CrmDeps, msisdn: string, input: contracts.AssignMsisdnRequest): Promise<contracts.Msisdn> {
   return deps.database.db.transaction(async (tx) => {
-    const row = await getMsisdnForUpdate(tx, msisdn);
+    const row = await getMsisdnForUpdate(tx, msisdn, 'msisdn.assign.not_found');
     checkAssignable(row, input.subscriptionId);
     const status = msisdnStateMachine.transition(row.status as MsisdnStatus, 'assign', { msisdn });
     const now = deps.clock.now();
@@ -79,7 +79,7 @@ export function assignMsisdn(deps: CrmDeps, msisdn: string, input: contracts.Ass
 /** Returns a reserved or assigned number to the pool, clearing its links and unbinding it from any eSIM. */
 export function releaseMsisdn(deps: CrmDeps, msisdn: string): Promise<contracts.Msisdn> {
   return deps.database.db.transaction(async (tx) => {
-    const row = await getMsisdnForUpdate(tx, msisdn);
+    const row = await getMsisdnForUpdate(tx, msisdn, 'msisdn.release.not_found');
     checkReleasable(row);
     const status = msisdnStateMachine.transition(row.status as MsisdnStatus, 'release', { msisdn });
     const now = deps.clock.now();

@@ -1,9 +1,9 @@
-// Port request rows → wire shape, and id minting (PORT- + 8 upper-case hex, data-model §2).
-import { randomBytes } from 'node:crypto';
-import type { inventory as contracts } from '@bss/contracts';
+// Port request rows → wire shape, and id minting (the shared scheme: PORT- + 100 random bits in Crockford base32;
+// ids minted earlier as PORT- + 8 upper-case hex stay valid).
+import { mintId, type inventory as contracts } from '@bss/contracts';
 import type { PortRequestRow } from '../schema.ts';
 
-export const newPortRequestId = () => `PORT-${randomBytes(4).toString('hex').toUpperCase()}`;
+export const newPortRequestId = () => mintId('PORT');
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
