@@ -76,12 +76,15 @@ describe('parked messages over AMQP', () => {
     const first = await b.parkedMessages.peek(q, 10);
     const second = await b.parkedMessages.peek(q, 2);
     expect(first.count).toBe(3);
-    expect(first.messages.map((m) => m.messageId)).toEqual(events.map((e) => e.eventId));
+    // Concurrent deliveries park in whatever order their retries ran out, so the queue's order is the
+    // reference: a second peek must see that same order again.
+    expect([...first.messages.map((m) => m.messageId)].sort()).toEqual(events.map((e) => e.eventId).sort());
+    const head = events.find((e) => e.eventId === first.messages[0]!.messageId)!;
     expect(first.messages[0]).toMatchObject({ eventType: `${q}.e`, attempts: 2, requeues: 0 });
-    expect(first.messages[0]!.reason).toContain('cannot handle W-P1');
-    expect(JSON.parse(first.messages[0]!.body.toString())).toEqual(events[0]);
+    expect(first.messages[0]!.reason).toContain(`cannot handle ${head.aggregateId}`);
+    expect(JSON.parse(first.messages[0]!.body.toString())).toEqual(head);
     expect(second.count).toBe(3);
-    expect(second.messages.map((m) => m.messageId)).toEqual(events.slice(0, 2).map((e) => e.eventId));
+    expect(second.messages.map((m) => m.messageId)).toEqual(first.messages.slice(0, 2).map((m) => m.messageId));
     expect(await admin.count(`${q}.parked`)).toBe(3);
   });
 

@@ -14,7 +14,7 @@ const AuditQuery = z.object({
   aggregateId: Name(200).optional(),
   eventType: Name(200).optional(),
   eventTypePrefix: Name(200).optional(),
-  traceId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+  traceId: z.string().max(32).regex(/^[0-9a-f]{32}$/).optional(),
   serviceIdentity: Name(100).optional(),
   occurredSince: Instant.optional().describe('Inclusive lower bound of occurredAt'),
   occurredUntil: Instant.optional().describe('Exclusive upper bound of occurredAt'),

@@ -15,8 +15,8 @@ declare module 'fastify' {
 }
 
 // 100 characters: Fastify's router refuses longer path parameters anyway (maxParamLength).
-const QueueName = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/).describe('A consumer queue of this service');
-const MessageId = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/).describe('The parked message’s id (= eventId)');
+const QueueName = z.string().max(100).regex(/^[A-Za-z0-9_.:-]{1,100}$/).describe('A consumer queue of this service');
+const MessageId = z.string().max(100).regex(/^[A-Za-z0-9_.:-]{1,100}$/).describe('The parked message’s id (= eventId)');
 
 const ParkedQuery = z.object({
   queue: QueueName.optional().describe('Only this queue; default every queue this service consumes'),
@@ -46,7 +46,7 @@ const RequeueResult = z
 
 const RepublishBody = z
   .union([
-    z.strictObject({ eventIds: z.array(z.uuid()).min(1).max(1000).describe('Outbox event ids (1–1000)') }),
+    z.strictObject({ eventIds: z.array(z.uuid().max(36)).min(1).max(1000).describe('Outbox event ids (1–1000)') }),
     z
       .strictObject({
         from: Instant.describe('Inclusive lower bound of occurredAt'),
