@@ -116,9 +116,16 @@ export function createPaymentService(deps: PaymentDeps) {
     }
 
     const result = await callGateway(claim.claimed, claim.token);
-    // Undefined only if this call outlived the reconciler's threshold and it recorded the (same, because the
-    // gateway is idempotent per attempt) verdict first: answer with what it recorded.
-    const completed = (await recordVerdict(deps, claim.claimed, result)) ?? (await getPaymentAttempt(database.db, claim.claimed.id));
+    // Undefined only if this call outlived the reconciler's threshold and the reconciler recorded the gateway's
+    // record of this attempt first: answer with what it recorded. The threshold outlasts any live call, so the
+    // two can only disagree if the call reached the gateway after the reconciler's lookup; say so loudly then.
+    let completed = await recordVerdict(deps, claim.claimed, result);
+    if (!completed) {
+      completed = await getPaymentAttempt(database.db, claim.claimed.id);
+      if (completed.status !== result.status) {
+        logger.error({ paymentId: completed.id, recorded: completed.status, gateway: result.status }, 'late gateway verdict disagrees with the reconciled attempt');
+      }
+    }
     logger.info({ paymentId: completed.id, customerId: completed.customerId, status: completed.status }, 'payment attempt completed');
     return { payment: view(completed), replayed: false };
   }
