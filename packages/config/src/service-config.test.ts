@@ -20,6 +20,20 @@ describe('loadServiceConfig', () => {
     expect(cfg.allowAdmin).toBe(false);
   });
 
+  it('reads event retention in days: 90/30 by default, 0 keeps forever, fractions and negatives refused', () => {
+    expect(loadServiceConfig('catalog', good)).toMatchObject({ outboxRetentionDays: 90, inboxRetentionDays: 30 });
+    expect(loadServiceConfig('catalog', { ...good, BSS_OUTBOX_RETENTION_DAYS: '0', BSS_INBOX_RETENTION_DAYS: '7' })).toMatchObject({
+      outboxRetentionDays: 0,
+      inboxRetentionDays: 7,
+    });
+    try {
+      loadServiceConfig('catalog', { ...good, BSS_OUTBOX_RETENTION_DAYS: '1.5', BSS_INBOX_RETENTION_DAYS: '-1' });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as ConfigError).issues.map((i) => i.key).sort()).toEqual(['BSS_INBOX_RETENTION_DAYS', 'BSS_OUTBOX_RETENTION_DAYS']);
+    }
+  });
+
   it('lists every bad key at once', () => {
     try {
       loadServiceConfig('crm', { BSS_DB_URL: 'mysql://x', BSS_CRM_PORT: 'abc', BSS_API_TOKEN: 'changeme' });

@@ -24,6 +24,10 @@ export interface ServiceConfig<Extra = Record<string, never>> {
   publicBaseUrl: string;
   otelEndpoint: string | undefined;
   logLevel: z.infer<typeof LogLevel>;
+  /** Days published outbox rows (the audit trail) are kept, by business time; 0 = forever. */
+  outboxRetentionDays: number;
+  /** Days inbox rows are kept (also the oldest event an operator may re-publish); 0 = forever. */
+  inboxRetentionDays: number;
   /** Base URLs of every other service, by name. */
   urls: Record<ServiceName, string>;
   extra: Extra;
@@ -41,6 +45,8 @@ function commonShape(service: ServiceName) {
     BSS_PUBLIC_DOCS: envFlag,
     BSS_OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
     BSS_LOG_LEVEL: LogLevel.default('info'),
+    BSS_OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(90),
+    BSS_INBOX_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(30),
     [`BSS_${stem}_PORT`]: envPort.default(SERVICE_PORTS[service]),
     [`BSS_${stem}_PUBLIC_URL`]: z.url().optional(),
   };
@@ -93,6 +99,8 @@ export function loadServiceConfig<E extends z.ZodRawShape = Record<string, never
     publicBaseUrl: publicUrl.replace(/\/+$/, ''),
     otelEndpoint: parsed.BSS_OTEL_EXPORTER_OTLP_ENDPOINT as string | undefined,
     logLevel: parsed.BSS_LOG_LEVEL as ServiceConfig['logLevel'],
+    outboxRetentionDays: parsed.BSS_OUTBOX_RETENTION_DAYS as number,
+    inboxRetentionDays: parsed.BSS_INBOX_RETENTION_DAYS as number,
     urls,
     extra: extraValues as z.infer<z.ZodObject<E>>,
   };

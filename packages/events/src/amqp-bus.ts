@@ -5,6 +5,7 @@ import type { Database } from '@bss/db';
 import { parseTraceparent, SpanKind, SpanStatusCode, type Logger, type Tracing } from '@bss/telemetry';
 import { createAmqpConnection, publishConfirmed, type AmqpLink } from './amqp-connection.ts';
 import { attachSubscription, detachSubscription, type ConsumerDeps, type Subscription } from './amqp-consumer.ts';
+import { createAmqpParkedMessages } from './parked.ts';
 import type { EventBus, EventHandler, SubscriptionSpec } from './types.ts';
 
 /** Wiring of the AMQP bus; the optional knobs exist mainly so tests can shorten delays. */
@@ -131,6 +132,10 @@ export function createAmqpBus(opts: AmqpBusOptions): EventBus {
     isConnected() {
       return !closed && connection.current() !== undefined;
     },
+
+    subscribedQueues: () => subs.map((s) => s.spec.queue),
+
+    parkedMessages: createAmqpParkedMessages(connection, { connectWaitMs, confirmTimeoutMs }),
 
     async close() {
       if (closed) return;

@@ -13,3 +13,12 @@ export {
   retryQueueOf,
 } from './amqp-consumer.ts';
 export { outboxRowToEnvelope, type OutboxRow } from './outbox-row.ts';
+export {
+  BrokerUnavailable,
+  REQUEUE_COUNT_HEADER,
+  type ParkedMessage,
+  type ParkedMessages,
+  type RequeueResult,
+} from './parked.ts';
+export { countRange, resetPublished, selectForRepublish, type RepublishCandidate, type RepublishSelection } from './replay.ts';
+export { createRetentionWorker, type RetentionOptions, type RetentionReport, type RetentionWorker } from './retention.ts';

@@ -1,6 +1,7 @@
 // Interfaces of the event plane: a publisher the relay uses, and a bus that also delivers to consumers.
 import type { EventEnvelope } from '@bss/contracts';
 import type { Tx } from '@bss/db';
+import type { ParkedMessages } from './parked.ts';
 
 /** Sends one event to the exchange and resolves only once the broker confirmed it. */
 export interface EventPublisher {
@@ -34,5 +35,9 @@ export interface EventBus extends EventPublisher {
   connect(timeoutMs?: number): Promise<boolean>;
   /** True while the broker connection is up (always true in memory). */
   isConnected(): boolean;
+  /** Queues this bus consumes (its subscriptions), in subscription order: the queues its operator may requeue. */
+  subscribedQueues(): string[];
+  /** Operator access to the parked messages of this bus's queues (admin replay routes). */
+  readonly parkedMessages: ParkedMessages;
   close(): Promise<void>;
 }

@@ -67,6 +67,32 @@ describe('InMemoryBus', () => {
     expect(inbox.rows).toEqual([]);
   });
 
+  it('peeks and requeues parked events like the AMQP bus: to the failing subscription only, handled once', async () => {
+    const bus = createInMemoryBus({ database: db });
+    let broken = true;
+    const seen: string[] = [];
+    const other = recorder();
+    await bus.subscribe({ queue: 'm.fix', bindings: ['order.*'], inboxSchema: SCHEMA, maxAttempts: 2 }, async (_tx, e) => {
+      seen.push(e.eventId);
+      if (broken) throw new Error('not yet');
+    });
+    await bus.subscribe({ queue: 'm.fix-other', bindings: ['order.*'], inboxSchema: SCHEMA }, other.handler);
+    const [a, b] = [envelope({ eventType: 'order.x' }), envelope({ eventType: 'order.x' })];
+    await bus.publish(a);
+    await bus.publish(b);
+    expect(bus.subscribedQueues()).toEqual(['m.fix', 'm.fix-other']);
+    const peeked = await bus.parkedMessages.peek('m.fix', 10);
+    expect(peeked.count).toBe(2);
+    expect(peeked.messages.map((m) => [m.messageId, m.reason])).toEqual([[a.eventId, 'not yet'], [b.eventId, 'not yet']]);
+    expect((await bus.parkedMessages.peek('m.fix', 10)).count).toBe(2);
+
+    broken = false;
+    expect(await bus.parkedMessages.requeueOne('m.fix', b.eventId, 100)).toEqual({ requeued: [b.eventId], remaining: 1 });
+    expect(await bus.parkedMessages.requeueAll('m.fix', 100)).toEqual({ requeued: [a.eventId], remaining: 0 });
+    expect(seen).toEqual([a.eventId, a.eventId, b.eventId, b.eventId, b.eventId, a.eventId]);
+    expect(other.seen).toEqual([a.eventId, b.eventId]);
+  });
+
   it('refuses to subscribe without a database for the inbox', async () => {
     await expect(createInMemoryBus().subscribe({ queue: 'q', bindings: ['#'], inboxSchema: SCHEMA }, recorder().handler)).rejects.toThrow(/needs a database/);
   });

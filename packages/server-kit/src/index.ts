@@ -2,6 +2,10 @@
 // health/ready, clock/audit/reset admin routes, TMF list helpers and the runtime that starts it all.
 export { createApp, type App, type AppOptions } from './app.ts';
 export { registerAuditRoutes } from './audit.routes.ts';
+export { decodeCursor, encodeCursor, listAuditEvents, type AuditPage, type AuditQuery } from './audit-query.ts';
+export { BoundedInstant } from './instant.ts';
+export { registerReplayRoutes } from './replay.routes.ts';
+export { createReplayService, REPUBLISH_MAX, REQUEUE_MAX, type ReplayDeps, type ReplayService } from './replay.service.ts';
 export { registerClockRoutes } from './clock.routes.ts';
 export { installErrorHandling, toEnvelope } from './error-handler.ts';
 export { registerHealthRoutes, type ReadinessProbe } from './health.routes.ts';

@@ -10,6 +10,8 @@ import { createApp } from './app.ts';
 import { registerAuditRoutes } from './audit.routes.ts';
 import { registerClockRoutes } from './clock.routes.ts';
 import { registerHealthRoutes } from './health.routes.ts';
+import { registerReplayRoutes } from './replay.routes.ts';
+import { createReplayService } from './replay.service.ts';
 import { registerResetRoute, type ResetReport } from './reset.routes.ts';
 import type { Tx } from '@bss/db';
 
@@ -46,7 +48,7 @@ export function createPlatform<Extra>(config: ServiceConfig<Extra>, opts: { vers
   };
 }
 
-/** Creates the service's app with the shared routes (health, ready, clock, audit, reset) registered. */
+/** Creates the service's app with the shared routes (health, ready, clock, audit, event replay, reset) registered. */
 export async function createPlatformApp(
   platform: Platform,
   opts: { description: string; reset?: (tx: Tx) => Promise<ResetReport[]> },
@@ -64,6 +66,8 @@ export async function createPlatformApp(
   registerHealthRoutes(app, service, version, { database: () => database.ping(), broker: () => bus.isConnected() });
   registerClockRoutes(app, clock, config.allowAdmin);
   registerAuditRoutes(app, database, outbox.schema);
+  const replay = createReplayService({ service, database, outbox, bus, clock, inboxRetentionDays: config.inboxRetentionDays });
+  registerReplayRoutes(app, replay, config.allowAdmin);
   if (opts.reset) {
     registerResetRoute(app, { service, database, outbox, clock, allowAdmin: config.allowAdmin, reset: opts.reset });
   }

@@ -1,7 +1,7 @@
 // Running a service: build the app, start the outbox relay and consumers, listen, and stop everything in
 // reverse order on shutdown. Used by each service's main.ts and by the fleet launcher.
 import { loadServiceConfig, type ServiceConfig, type ServiceName } from '@bss/config';
-import { createRelay, type EventHandler, type SubscriptionSpec } from '@bss/events';
+import { createRelay, createRetentionWorker, type EventHandler, type SubscriptionSpec } from '@bss/events';
 import type { z } from 'zod';
 import type { App } from './app.ts';
 import { createPlatform, type Platform } from './platform.ts';
@@ -48,12 +48,23 @@ export async function startService<Extra>(mod: ServiceModule<Extra>, config: Ser
   const { logger, database, bus, tracing } = platform;
   const app = await mod.build(platform);
   const relay = createRelay({ database, schema: mod.outboxSchema, publisher: bus, logger });
-  const workers = mod.workers?.(platform) ?? [];
+  const consumers = mod.consumers?.(platform) ?? [];
+  // Every service prunes its own event tables: its outbox and the inboxes of its consumers.
+  const retention = createRetentionWorker({
+    database,
+    clock: platform.clock,
+    logger,
+    outboxSchema: mod.outboxSchema,
+    inboxSchemas: consumers.map((c) => c.spec.inboxSchema),
+    outboxRetentionDays: config.outboxRetentionDays,
+    inboxRetentionDays: config.inboxRetentionDays,
+  });
+  const workers = [retention, ...(mod.workers?.(platform) ?? [])];
   // Connect before serving so /ready is truthful from the first probe; a broker that is down does not stop
   // the start (events wait in the outbox, /ready reports the broker down until it is back).
   if (!(await bus.connect())) logger.warn('broker not reachable yet; continuing, events wait in the outbox');
   await relay.start();
-  for (const c of mod.consumers?.(platform) ?? []) await bus.subscribe(c.spec, c.handler);
+  for (const c of consumers) await bus.subscribe(c.spec, c.handler);
   for (const w of workers) await w.start();
   const address = await app.listen({ host: config.host, port: config.port });
   logger.info({ address }, `${mod.name} listening`);
