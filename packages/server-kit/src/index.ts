@@ -8,6 +8,7 @@ export { createReplayService, REPUBLISH_MAX, REQUEUE_MAX, type ReplayDeps, type 
 export { registerClockRoutes } from './clock.routes.ts';
 export { installErrorHandling, toEnvelope } from './error-handler.ts';
 export { registerHealthRoutes, type ReadinessProbe } from './health.routes.ts';
+export { createIntervalWorker, type IntervalWorker, type IntervalWorkerOptions } from './interval-worker.ts';
 export { EXEMPT_PATHS, matchToken } from './perimeter.ts';
 export { createPlatform, createPlatformApp, type Platform } from './platform.ts';
 export { registerResetRoute, type ResetReport } from './reset.routes.ts';

@@ -1,9 +1,11 @@
-// The CRM ServiceModule: name, port, outbox schema, its extra env (KYC signing secret and document pepper) and how to build the app.
+// The CRM ServiceModule: name, port, outbox schema, its extra env (inventory settings, the KYC signing secret and
+// document pepper), how to build the app, and its worker (reservation expiry).
 import type { ServiceModule } from '@bss/server-kit';
 import { z } from 'zod';
 import { buildApp } from './app.ts';
 import { createDeps } from './deps.ts';
 import { inventoryEnv } from './inventory/config.ts';
+import { createReservationExpiryWorker } from './inventory/workers/reservation-expiry.worker.ts';
 
 export const service: ServiceModule = {
   name: 'crm',
@@ -17,4 +19,6 @@ export const service: ServiceModule = {
     BSS_KYC_DOCUMENT_PEPPER: z.string().min(32, 'at least 32 characters'),
   },
   build: (platform) => buildApp(createDeps(platform)),
+  // Reserved numbers and profiles not assigned within BSS_INVENTORY_RESERVATION_TTL return to the pools.
+  workers: (platform) => [createReservationExpiryWorker(createDeps(platform))],
 };

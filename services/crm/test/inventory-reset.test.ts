@@ -44,7 +44,7 @@ describe('operational reset', () => {
     expect((await call(h.app, 'GET', `${M}/count`)).body).toMatchObject({ portedOut: 1, assigned: 2, reserved: 1, total: 1006 });
 
     const reports = await h.db.db.transaction(async (tx) => ({ inventory: await resetInventory(tx), porting: await resetPorting(tx) }));
-    expect(reports.inventory).toEqual({ schema: 'inventory', truncated: [], updated: ['inventory.esim_profile', 'inventory.msisdn_pool'] });
+    expect(reports.inventory).toEqual({ schema: 'inventory', truncated: ['inventory.idempotency_key'], updated: ['inventory.esim_profile', 'inventory.msisdn_pool'] });
     expect(reports.porting).toEqual(['crm.port_request']);
 
     expect((await call(h.app, 'GET', `${M}/count`)).body).toEqual({ available: 1005, reserved: 0, assigned: 0, portedOut: 0, total: 1005, prefix: null });

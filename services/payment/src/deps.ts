@@ -22,6 +22,10 @@ export interface PaymentDeps {
   subscriptions: SubscriptionDirectory;
   /** How long a duplicate charge waits for an in-flight attempt with the same key before answering 409. */
   idempotencyWaitMs: number;
+  /** Clock age after which the reconciler completes a pending attempt (BSS_PAYMENT_RECONCILE_AFTER_MS). */
+  reconcileAfterMs: number;
+  /** Wall-clock pause between reconciler passes (BSS_PAYMENT_RECONCILE_INTERVAL_MS). */
+  reconcileIntervalMs: number;
 }
 
 /** The deps a test may swap; an `undefined` value keeps the production adapter. */
@@ -31,6 +35,7 @@ export type DepsOverrides = Partial<Pick<PaymentDeps, 'provider' | 'customers' |
 export function createDeps(platform: Platform, overrides: DepsOverrides = {}): PaymentDeps {
   const { config } = platform;
   const outbound = { token: config.outboundToken };
+  const extra = config.extra as Record<string, unknown>;
   return {
     platform,
     database: platform.database,
@@ -38,9 +43,11 @@ export function createDeps(platform: Platform, overrides: DepsOverrides = {}): P
     logger: platform.logger,
     outbox: platform.outbox,
     href: hrefBuilder(config.publicBaseUrl),
-    provider: overrides.provider ?? resolveProvider(config.extra as Record<string, unknown>, { clock: platform.clock }),
+    provider: overrides.provider ?? resolveProvider(extra, { clock: platform.clock }),
     customers: overrides.customers ?? createCrmCustomerDirectory({ ...outbound, baseUrl: config.urls.crm }),
     subscriptions: overrides.subscriptions ?? createHttpSubscriptionDirectory({ ...outbound, baseUrl: config.urls.subscription }),
     idempotencyWaitMs: overrides.idempotencyWaitMs ?? 15_000,
+    reconcileAfterMs: (extra.BSS_PAYMENT_RECONCILE_AFTER_MS as number | undefined) ?? 300_000,
+    reconcileIntervalMs: (extra.BSS_PAYMENT_RECONCILE_INTERVAL_MS as number | undefined) ?? 30_000,
   };
 }

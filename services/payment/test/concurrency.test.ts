@@ -19,6 +19,7 @@ beforeAll(async () => {
     provider: {
       ...mock,
       gateway: {
+        ...mock.gateway,
         charge: (request) => {
           gatewayCalls.push(request);
           return mock.gateway.charge(request);
@@ -53,8 +54,8 @@ describe('concurrent duplicate charges', () => {
     expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
     expect(new Set(payloads.map((p) => p.id)).size).toBe(1);
     expect(payloads.every((p) => p.status === 'approved' && p.amount === '42.10')).toBe(true);
-    expect(gatewayCalls.filter((c) => c.idempotencyKey === body.idempotencyKey)).toHaveLength(1);
-    const rows = await db.pool.query('SELECT id, status FROM payment.payment_attempt WHERE idempotency_key = $1', [body.idempotencyKey]);
+    expect(gatewayCalls.filter((c) => c.customerId === body.customerId)).toHaveLength(1);
+    const rows = await db.pool.query('SELECT id, status FROM payment.payment_attempt WHERE customer_id = $1', [body.customerId]);
     expect(rows.rows).toEqual([{ id: payloads[0]!.id, status: 'approved' }]);
     const events = await db.pool.query(`SELECT 1 FROM payment.outbox WHERE event_type = 'payment.charged' AND aggregate_id = $1`, [payloads[0]!.id]);
     expect(events.rowCount).toBe(1);
@@ -68,7 +69,7 @@ describe('concurrent duplicate charges', () => {
       const first = post(PAYMENTS, body);
       // Send the duplicate only once the first request has claimed the key (its attempt is pending).
       for (let i = 0; i < 200; i++) {
-        const claimed = await db.pool.query('SELECT status FROM payment.payment_attempt WHERE idempotency_key = $1', [body.idempotencyKey]);
+        const claimed = await db.pool.query('SELECT status FROM payment.payment_attempt WHERE customer_id = $1', [body.customerId]);
         if (claimed.rowCount) break;
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
@@ -76,7 +77,7 @@ describe('concurrent duplicate charges', () => {
       expect(second.status).toBe(409);
       expect(await second.json()).toMatchObject({ code: 'CONFLICT', reason: 'payment.charge.in_progress' });
       expect((await first).status).toBe(201);
-      expect(gatewayCalls.filter((c) => c.idempotencyKey === body.idempotencyKey)).toHaveLength(1);
+      expect(gatewayCalls.filter((c) => c.customerId === body.customerId)).toHaveLength(1);
     } finally {
       t.deps.idempotencyWaitMs = 15_000;
     }

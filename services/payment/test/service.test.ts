@@ -19,9 +19,15 @@ describe('payment service module', () => {
     const cfg = loadModuleConfig(service, env);
     expect(cfg.port).toBe(8003);
     expect(cfg.extra).toMatchObject({ BSS_PAYMENT_PROVIDER: 'mock' });
-    const app = await service.build(testPlatform('payment', db, { extraEnv: service.extraEnv }));
+    expect(cfg.extra).toMatchObject({ BSS_PAYMENT_RECONCILE_AFTER_MS: 300_000, BSS_PAYMENT_RECONCILE_INTERVAL_MS: 30_000 });
+    const platform = testPlatform('payment', db, { extraEnv: service.extraEnv });
+    const app = await service.build(platform);
     const health = await app.inject({ method: 'GET', url: '/health' });
     expect(health.json()).toMatchObject({ status: 'ok', service: 'payment' });
+    // The runtime starts one worker: the reconciler of pending attempts.
+    const workers = service.workers?.(platform) ?? [];
+    expect(workers).toHaveLength(1);
+    expect(await (workers[0] as unknown as { runOnce(): Promise<unknown> }).runOnce()).toEqual({ examined: 0, completed: 0, unreachable: 0 });
     await app.close();
   });
 

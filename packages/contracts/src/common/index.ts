@@ -14,4 +14,5 @@ export {
   parseAmount,
 } from './money.ts';
 export { ID_ALPHABET, ID_RANDOM_CHARS, mintedIdPattern, mintId } from './ids.ts';
+export { IdempotencyKey, IdempotentWriteRequest } from './idempotency.ts';
 export { FieldsQuery, InstantQueryParam, PageQuery, projectFields } from './paging.ts';

@@ -1,5 +1,6 @@
 // Wire shapes of the eSIM profile pool (/inventory-api/v1/esim…). Never carries the Ki or its HSM reference.
 import { z } from 'zod';
+import { IdempotencyKey } from '../common/idempotency.ts';
 import { PageQuery } from '../common/paging.ts';
 
 export const EsimState = z.enum(['available', 'reserved', 'downloaded', 'activated']);
@@ -34,6 +35,7 @@ export const AssignEsimMsisdnRequest = z.object({
   msisdn: z.string().max(15).regex(/^[0-9]{6,15}$/, '6–15 digits'),
   subscriptionId: z.string().min(1).max(64).optional(),
   customerId: z.string().min(1).max(64).optional(),
+  idempotencyKey: IdempotencyKey.optional(),
 });
 export type AssignEsimMsisdnRequest = z.infer<typeof AssignEsimMsisdnRequest>;
 

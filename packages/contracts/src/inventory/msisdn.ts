@@ -1,5 +1,6 @@
 // Wire shapes of the MSISDN pool (/inventory-api/v1/msisdn…). camelCase, nulls for unset links.
 import { z } from 'zod';
+import { IdempotencyKey } from '../common/idempotency.ts';
 import { PageQuery } from '../common/paging.ts';
 
 export const MsisdnStatus = z.enum(['available', 'reserved', 'assigned', 'ported_out']);
@@ -55,6 +56,7 @@ export const ReserveNextMsisdnRequest = z
       .regex(/^[0-9*?]{1,15}$/, 'digits with optional * (any run) and ? (one digit) wildcards')
       .optional()
       .describe('A prefix (9000), an exact number, or a pattern such as 9000*88 (* = any digits, ? = one digit)'),
+    idempotencyKey: IdempotencyKey.optional(),
   })
   .nullish()
   .describe('Optional: without a body the lowest available number is reserved');
@@ -64,6 +66,7 @@ export type ReserveNextMsisdnRequest = NonNullable<z.infer<typeof ReserveNextMsi
 export const AssignMsisdnRequest = z.object({
   subscriptionId: z.string().min(1).max(64),
   customerId: z.string().min(1).max(64),
+  idempotencyKey: IdempotencyKey.optional(),
 });
 export type AssignMsisdnRequest = z.infer<typeof AssignMsisdnRequest>;
 

@@ -2,7 +2,8 @@
 // every eSIM available with links cleared; every number available with links/timestamps cleared, including
 // ported-out ones. Port-in numbers are DELETED: they entered through an MNP transaction (operational data)
 // and a scenario re-running that port-in must find them absent. Seed and add-range numbers stay (operator stock).
-import type { Tx } from '@bss/db';
+// Idempotency keys of inventory writes are forgotten.
+import { truncateTables, type Tx } from '@bss/db';
 import type { ResetReport } from '@bss/server-kit';
 import { sql } from 'drizzle-orm';
 
@@ -21,5 +22,7 @@ export async function resetInventory(tx: Tx): Promise<ResetReport> {
       port_request_id = NULL, updated_at = now()
     WHERE status <> 'available' OR reserved_at IS NOT NULL OR assigned_to_subscription_id IS NOT NULL
       OR assigned_to_customer_id IS NOT NULL OR port_request_id IS NOT NULL`);
-  return { schema: 'inventory', truncated: [], updated: ['inventory.esim_profile', 'inventory.msisdn_pool'] };
+  // remembered responses describe the state just wiped: a replay after the reset must run afresh
+  await truncateTables(tx, ['inventory.idempotency_key']);
+  return { schema: 'inventory', truncated: ['inventory.idempotency_key'], updated: ['inventory.esim_profile', 'inventory.msisdn_pool'] };
 }

@@ -1,5 +1,5 @@
-// Drizzle tables of the `inventory` schema (DDL: migrations/inventory/0001_inventory.sql).
-import { pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+// Drizzle tables of the `inventory` schema (DDL: migrations/inventory/0001_inventory.sql, 0002_idempotency_and_reservation_expiry.sql).
+import { jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const inventory = pgSchema('inventory');
 
@@ -39,3 +39,15 @@ export const esimProfile = inventory.table('esim_profile', {
   updatedAt: tz().notNull(),
 });
 export type EsimRow = typeof esimProfile.$inferSelect;
+
+/** Keys of idempotent inventory writes (see migrations/inventory/0002): the first response per key. */
+export const idempotencyKey = inventory.table('idempotency_key', {
+  tenantId: text().notNull(),
+  caller: text().notNull(),
+  idempotencyKey: text().notNull(),
+  operation: text().notNull(),
+  request: text().notNull(),
+  response: jsonb(),
+  createdAt: tz().notNull(),
+});
+export type IdempotencyKeyRow = typeof idempotencyKey.$inferSelect;

@@ -29,10 +29,23 @@ describe('mock provider', () => {
     const charge = async (number: string) => {
       const t = await tokenizer.tokenize(card(number));
       if (!t.ok) throw new Error('tokenize failed');
-      return gateway.charge({ token: t.token, amount: '10.00', currency: 'SGD', idempotencyKey: 'k', customerId: 'C' });
+      return gateway.charge({ token: t.token, amount: '10.00', currency: 'SGD', idempotencyKey: `k-${number}`, customerId: 'C' });
     };
     expect(await charge('4242424242424242')).toMatchObject({ status: 'approved', gatewayRef: expect.stringMatching(/^mock_/) });
     expect(await charge(MOCK_DECLINE_CARD)).toMatchObject({ status: 'declined', declineCode: 'card_declined' });
     expect(await charge(MOCK_ERROR_CARD)).toMatchObject({ status: 'errored', declineCode: 'processing_error' });
+  });
+
+  it('remembers each idempotency key like a real processor: the same key returns the first verdict, lookup retrieves it', async () => {
+    const { tokenizer, gateway } = createMockProvider();
+    const t = await tokenizer.tokenize(card('4242424242424242'));
+    if (!t.ok) throw new Error('tokenize failed');
+    const request = { token: t.token, amount: '10.00', currency: 'SGD', idempotencyKey: 'PAY-000001', customerId: 'C' };
+    expect(await gateway.lookup('PAY-000001')).toBeUndefined();
+    const first = await gateway.charge(request);
+    expect(await gateway.charge(request)).toEqual(first);
+    expect(await gateway.lookup('PAY-000001')).toEqual(first);
+    const other = await gateway.charge({ ...request, idempotencyKey: 'PAY-000002' });
+    expect(other.gatewayRef).not.toBe(first.gatewayRef);
   });
 });

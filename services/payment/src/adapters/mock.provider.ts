@@ -36,8 +36,34 @@ export function brandOf(digits: string): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Builds the mock tokenizer + gateway. `latencyMs` simulates the provider round trip on each charge. */
-export function createMockProvider(opts: { latencyMs?: number } = {}): PaymentProvider {
+/** The outcome a token's marker asks for. */
+function verdictFor(token: string, gatewayRef: string): GatewayResult {
+  if (token.includes('DECLINE_')) return { status: 'declined', gatewayRef, declineCode: 'card_declined', declineReason: 'card declined by issuer' };
+  if (token.includes('ERROR_')) return { status: 'errored', gatewayRef, declineCode: 'processing_error', declineReason: 'gateway processing error' };
+  return { status: 'approved', gatewayRef };
+}
+
+/**
+ * The mock processor's memory of idempotency keys → verdicts. In memory by default (one process, like the
+ * fleet); a test that kills the charging process hands both processes a ledger that outlives it.
+ */
+export interface MockLedger {
+  get(idempotencyKey: string): GatewayResult | undefined;
+  set(idempotencyKey: string, result: GatewayResult): void;
+}
+
+/** A ledger held in this process's memory. */
+export function memoryLedger(): MockLedger {
+  const entries = new Map<string, GatewayResult>();
+  return { get: (key) => entries.get(key), set: (key, result) => void entries.set(key, result) };
+}
+
+/**
+ * Builds the mock tokenizer + gateway. `latencyMs` simulates the provider round trip on each charge; `ledger`
+ * is where the gateway remembers each key's verdict (a fresh in-memory one by default).
+ */
+export function createMockProvider(opts: { latencyMs?: number; ledger?: MockLedger } = {}): PaymentProvider {
+  const ledger = opts.ledger ?? memoryLedger();
   const tokenizer: Tokenizer = {
     async tokenize(card) {
       const digits = card.number.replace(/[ -]/g, '');
@@ -57,14 +83,15 @@ export function createMockProvider(opts: { latencyMs?: number } = {}): PaymentPr
   const gateway: ChargeGateway = {
     async charge(request): Promise<GatewayResult> {
       if (opts.latencyMs) await sleep(opts.latencyMs);
-      const gatewayRef = `mock_${randomUUID()}`;
-      if (request.token.includes('DECLINE_')) {
-        return { status: 'declined', gatewayRef, declineCode: 'card_declined', declineReason: 'card declined by issuer' };
-      }
-      if (request.token.includes('ERROR_')) {
-        return { status: 'errored', gatewayRef, declineCode: 'processing_error', declineReason: 'gateway processing error' };
-      }
-      return { status: 'approved', gatewayRef };
+      // A key seen before answers with its first verdict and charges nothing more.
+      const known = ledger.get(request.idempotencyKey);
+      if (known) return known;
+      const result = verdictFor(request.token, `mock_${randomUUID()}`);
+      ledger.set(request.idempotencyKey, result);
+      return result;
+    },
+    async lookup(idempotencyKey) {
+      return ledger.get(idempotencyKey);
     },
   };
   return { name: 'mock', tokenizer, gateway };

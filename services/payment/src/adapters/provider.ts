@@ -21,7 +21,11 @@ export interface Tokenizer {
   tokenize(card: CardInput): Promise<TokenizeResult>;
 }
 
-/** One charge request sent to the gateway; `idempotencyKey` is forwarded so the provider dedupes too. */
+/**
+ * One charge request sent to the gateway. `idempotencyKey` is the gateway-side key: the payment attempt id,
+ * so one attempt is one charge at the provider (a provider scopes keys per merchant account, while callers'
+ * keys are scoped per customer and may repeat across customers).
+ */
 export interface GatewayCharge {
   token: string;
   amount: string;
@@ -35,9 +39,14 @@ export type GatewayResult =
   | { status: 'approved'; gatewayRef: string }
   | { status: 'declined' | 'errored'; gatewayRef: string | null; declineCode: string; declineReason: string };
 
-/** Charges a token exactly once per call; never retries on its own. */
+/**
+ * Charges a token; never retries on its own. Like a real processor's idempotent API, a second `charge` with
+ * the same `idempotencyKey` returns the first verdict instead of charging again, and `lookup` retrieves the
+ * verdict recorded for a key without charging (undefined: the provider never saw that key).
+ */
 export interface ChargeGateway {
   charge(request: GatewayCharge): Promise<GatewayResult>;
+  lookup(idempotencyKey: string): Promise<GatewayResult | undefined>;
 }
 
 /** A configured provider: its name (stored as each method's token_provider) and both halves of the seam. */

@@ -29,12 +29,13 @@ export function checkPositiveAmount(amount: string): void {
   });
 }
 
+/** The refusal never names the method's real owner: that would hand one customer another customer's id. */
 export function checkCustomerMatchesMethod(customerId: string, method: PaymentMethodRow): void {
   requirePolicy(
     method.customerId === customerId,
     'payment.charge.customer_matches_method',
     `payment method ${method.id} does not belong to customer ${customerId}`,
-    { requestedCustomerId: customerId, methodCustomerId: method.customerId, paymentMethodId: method.id },
+    { requestedCustomerId: customerId, paymentMethodId: method.id },
   );
 }
 
@@ -48,7 +49,10 @@ export function checkTokenProviderMatchesActive(method: PaymentMethodRow, active
   );
 }
 
-/** Reusing an idempotency key is only a replay when it describes the very same charge. */
+/**
+ * Reusing an idempotency key is only a replay when it describes the very same charge. `existing` is always
+ * the requesting customer's own attempt (keys are scoped per customer), so its id is safe to report.
+ */
 export function checkSameChargeForKey(existing: PaymentAttemptRow, request: ChargeFingerprint): void {
   const stored: ChargeFingerprint = {
     customerId: existing.customerId,

@@ -1,8 +1,8 @@
-// Queries over payment.payment_attempt. The unique index on idempotency_key is what makes a duplicate
-// charge impossible; insertPendingAttempt reports the clash instead of raising.
+// Queries over payment.payment_attempt. The unique index on (customer_id, idempotency_key) is what makes a
+// duplicate charge impossible; insertPendingAttempt reports the clash instead of raising.
 import type { Executor, Tx } from '@bss/db';
 import { NotFound } from '@bss/policy';
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lt, sql } from 'drizzle-orm';
 import { paymentAttempt, type PaymentAttemptRow } from '../schema.ts';
 
 export async function findPaymentAttempt(ex: Executor, id: string): Promise<PaymentAttemptRow | undefined> {
@@ -17,8 +17,12 @@ export async function getPaymentAttempt(ex: Executor, id: string): Promise<Payme
   return row;
 }
 
-export async function findAttemptByIdempotencyKey(ex: Executor, key: string): Promise<PaymentAttemptRow | undefined> {
-  const [row] = await ex.select().from(paymentAttempt).where(eq(paymentAttempt.idempotencyKey, key));
+/** The customer's attempt under `key`; keys are scoped per customer, so another customer's is never found. */
+export async function findAttemptByIdempotencyKey(ex: Executor, customerId: string, key: string): Promise<PaymentAttemptRow | undefined> {
+  const [row] = await ex
+    .select()
+    .from(paymentAttempt)
+    .where(and(eq(paymentAttempt.customerId, customerId), eq(paymentAttempt.idempotencyKey, key)));
   return row;
 }
 
@@ -32,7 +36,7 @@ export async function insertPendingAttempt(tx: Tx, values: NewPaymentAttempt): P
   const [row] = await tx
     .insert(paymentAttempt)
     .values({ ...values, status: 'pending' })
-    .onConflictDoNothing({ target: paymentAttempt.idempotencyKey })
+    .onConflictDoNothing({ target: [paymentAttempt.customerId, paymentAttempt.idempotencyKey] })
     .returning();
   return row;
 }
@@ -49,6 +53,16 @@ export async function completeAttempt(
     .where(and(eq(paymentAttempt.id, id), eq(paymentAttempt.status, 'pending')))
     .returning();
   return row;
+}
+
+/** Up to `limit` attempts still pending that were attempted before `before`, oldest first. */
+export async function listPendingAttemptsBefore(ex: Executor, before: Date, limit: number): Promise<PaymentAttemptRow[]> {
+  return ex
+    .select()
+    .from(paymentAttempt)
+    .where(and(eq(paymentAttempt.status, 'pending'), lt(paymentAttempt.attemptedAt, before)))
+    .orderBy(asc(paymentAttempt.attemptedAt), asc(paymentAttempt.id))
+    .limit(limit);
 }
 
 /** A page of the customer's attempts, newest first. */

@@ -21,8 +21,10 @@ export function registerPaymentRoutes(app: App, payments: PaymentService): void 
         summary: 'Charge a card on file, in full or not at all',
         description:
           '201 with the new attempt, whether approved, declined or errored (a decline is an answer, not an error). ' +
-          'The same idempotencyKey again returns the first attempt with 200 and never charges twice; the same key with a ' +
-          'different customer, method, amount, currency or purpose is refused (payment.charge.idempotency_key_matches_request). ' +
+          'Keys are scoped per customer. The same idempotencyKey again returns the first attempt with 200 and never charges ' +
+          'twice; the same key with a different method, amount, currency or purpose is refused ' +
+          '(payment.charge.idempotency_key_matches_request). An attempt still in flight answers a replay with 409 ' +
+          '(payment.charge.in_progress); one left pending by a crash is completed from the gateway record by the reconciler. ' +
           'Mock test cards: 4000 0000 0000 0002 is declined (card_declined), 4000 0000 0000 0119 errors (processing_error).',
         body: payment.ChargeRequest,
         response: { 200: payment.Payment, 201: payment.Payment, ...errors, 409: ErrorEnvelope, 422: ErrorEnvelope },

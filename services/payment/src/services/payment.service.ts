@@ -1,15 +1,15 @@
 // Charge use-cases. Idempotency is "insert first": a short transaction claims the key by inserting a
 // `pending` attempt (the unique index lets exactly one request win), the single gateway call runs outside
 // any transaction, and a second transaction records the final verdict with its event. A duplicate key
-// returns the first attempt (waiting for it if still in flight) and never reaches the gateway.
+// returns the first attempt (waiting for it if still in flight) and never reaches the gateway. Keys are
+// scoped per customer. If the process dies between the gateway call and the verdict, the attempt stays
+// `pending` until the reconciler (workers/payment-reconciler.ts) asks the gateway for that attempt's verdict.
 // No retries and no partial amounts: one gateway call per attempt, approved or declined in full.
 import { normalizeAmount, type payment } from '@bss/contracts';
 import { Conflict } from '@bss/policy';
 import type { GatewayResult } from '../adapters/provider.ts';
-import { paymentAttemptMachine, triggerFor } from '../domain/payment-attempt.state.ts';
 import { toPayment } from '../domain/payment.mapper.ts';
 import type { PaymentDeps } from '../deps.ts';
-import { paymentCompleted } from '../events/payment.events.ts';
 import {
   checkCustomerMatchesMethod,
   checkMethodActive,
@@ -19,7 +19,6 @@ import {
   checkTokenProviderMatchesActive,
 } from '../policies/payment.policies.ts';
 import {
-  completeAttempt,
   countPaymentAttempts,
   findAttemptByIdempotencyKey,
   getPaymentAttempt,
@@ -28,6 +27,7 @@ import {
 } from '../repositories/payment-attempt.repository.ts';
 import { findPaymentMethod } from '../repositories/payment-method.repository.ts';
 import type { PaymentAttemptRow } from '../schema.ts';
+import { recordVerdict } from './payment-verdict.ts';
 
 /** A validated charge request (currency defaulted). */
 export type ChargeInput = {
@@ -45,7 +45,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export type PaymentService = ReturnType<typeof createPaymentService>;
 
 export function createPaymentService(deps: PaymentDeps) {
-  const { database, clock, outbox, provider, logger } = deps;
+  const { database, clock, provider, logger } = deps;
   const view = (row: PaymentAttemptRow) => toPayment(row, deps.href);
 
   /** Waits for an in-flight attempt (same key, other request) to reach its final state. */
@@ -70,7 +70,8 @@ export function createPaymentService(deps: PaymentDeps) {
         token,
         amount: row.amount,
         currency: row.currency,
-        idempotencyKey: row.idempotencyKey,
+        // The attempt id, not the caller's key: unique across customers, and what the reconciler looks up.
+        idempotencyKey: row.id,
         customerId: row.customerId,
       });
     } catch (err) {
@@ -84,7 +85,7 @@ export function createPaymentService(deps: PaymentDeps) {
   async function charge(input: ChargeInput): Promise<{ payment: payment.Payment; replayed: boolean }> {
     type Claim = { existing: PaymentAttemptRow } | { claimed: PaymentAttemptRow; token: string };
     const claim = await database.db.transaction(async (tx): Promise<Claim> => {
-      const existing = await findAttemptByIdempotencyKey(tx, input.idempotencyKey);
+      const existing = await findAttemptByIdempotencyKey(tx, input.customerId, input.idempotencyKey);
       if (existing) return { existing };
       const method = await findPaymentMethod(tx, input.paymentMethodId);
       checkMethodExists(method, input.paymentMethodId);
@@ -104,7 +105,7 @@ export function createPaymentService(deps: PaymentDeps) {
         createdAt: now,
         updatedAt: now,
       });
-      if (!claimed) return { existing: (await findAttemptByIdempotencyKey(tx, input.idempotencyKey))! };
+      if (!claimed) return { existing: (await findAttemptByIdempotencyKey(tx, input.customerId, input.idempotencyKey))! };
       return { claimed, token: method.token };
     });
 
@@ -114,23 +115,16 @@ export function createPaymentService(deps: PaymentDeps) {
     }
 
     const result = await callGateway(claim.claimed, claim.token);
-    const completed = await database.db.transaction(async (tx) => {
-      const status = result.status;
-      // The table is the authority: only a pending attempt may take a verdict, and only once.
-      paymentAttemptMachine.transition('pending', triggerFor(status), { paymentId: claim.claimed.id });
-      const now = clock.now();
-      const row = await completeAttempt(tx, claim.claimed.id, {
-        status,
-        gatewayRef: result.gatewayRef,
-        declineCode: result.status === 'approved' ? null : result.declineCode,
-        declineReason: result.status === 'approved' ? null : result.declineReason,
-        completedAt: now,
-        updatedAt: now,
-      });
-      if (!row) throw new Conflict('payment.charge.already_completed', `payment ${claim.claimed.id} was completed twice`, { paymentId: claim.claimed.id });
-      await outbox.stage(tx, paymentCompleted({ ...row, status }));
-      return row;
-    });
+    // Undefined only if this call outlived the reconciler's threshold and the reconciler recorded the gateway's
+    // record of this attempt first: answer with what it recorded. The threshold outlasts any live call, so the
+    // two can only disagree if the call reached the gateway after the reconciler's lookup; say so loudly then.
+    let completed = await recordVerdict(deps, claim.claimed, result);
+    if (!completed) {
+      completed = await getPaymentAttempt(database.db, claim.claimed.id);
+      if (completed.status !== result.status) {
+        logger.error({ paymentId: completed.id, recorded: completed.status, gateway: result.status }, 'late gateway verdict disagrees with the reconciled attempt');
+      }
+    }
     logger.info({ paymentId: completed.id, customerId: completed.customerId, status: completed.status }, 'payment attempt completed');
     return { payment: view(completed), replayed: false };
   }

@@ -11,6 +11,7 @@ const LEGAL: Record<string, EsimState> = {
   'downloaded|recycle': 'available',
   'activated|recycle': 'available',
   'reserved|release': 'available',
+  'reserved|expire': 'available',
 };
 
 describe('eSIM profile state machine', () => {

@@ -8,7 +8,7 @@ export type EsimState = (typeof ESIM_STATES)[number];
 export const esimStateMachine = defineStateMachine({
   aggregate: 'esim',
   states: ESIM_STATES,
-  triggers: ['reserve', 'assign_msisdn', 'download', 'activate', 'recycle', 'release'],
+  triggers: ['reserve', 'assign_msisdn', 'download', 'activate', 'recycle', 'release', 'expire'],
   transitions: [
     { from: 'available', trigger: 'reserve', to: 'reserved' },
     { from: 'reserved', trigger: 'assign_msisdn', to: 'reserved' },
@@ -18,6 +18,8 @@ export const esimStateMachine = defineStateMachine({
     { from: 'downloaded', trigger: 'recycle', to: 'available' },
     { from: 'activated', trigger: 'recycle', to: 'available' },
     { from: 'reserved', trigger: 'release', to: 'available' },
+    // a reservation no subscription took within the TTL returns to the pool (the expiry worker)
+    { from: 'reserved', trigger: 'expire', to: 'available' },
   ],
 });
 export type EsimTrigger = (typeof esimStateMachine.triggers)[number];

@@ -9,6 +9,7 @@ const LEGAL: Record<string, MsisdnStatus> = {
   'assigned|assign': 'assigned',
   'reserved|release': 'available',
   'assigned|release': 'available',
+  'reserved|expire': 'available',
   'assigned|port_out': 'ported_out',
 };
 

@@ -8,7 +8,7 @@ export type MsisdnStatus = (typeof MSISDN_STATES)[number];
 export const msisdnStateMachine = defineStateMachine({
   aggregate: 'msisdn',
   states: MSISDN_STATES,
-  triggers: ['reserve', 'assign', 'release', 'port_out'],
+  triggers: ['reserve', 'assign', 'release', 'port_out', 'expire'],
   transitions: [
     { from: 'available', trigger: 'reserve', to: 'reserved' },
     { from: 'reserved', trigger: 'assign', to: 'assigned' },
@@ -16,6 +16,8 @@ export const msisdnStateMachine = defineStateMachine({
     { from: 'assigned', trigger: 'assign', to: 'assigned' },
     { from: 'reserved', trigger: 'release', to: 'available' },
     { from: 'assigned', trigger: 'release', to: 'available' },
+    // a reservation never assigned within the TTL returns to the pool (the expiry worker)
+    { from: 'reserved', trigger: 'expire', to: 'available' },
     // only a number in service can leave to another carrier; ported_out is terminal
     { from: 'assigned', trigger: 'port_out', to: 'ported_out' },
   ],

@@ -1,7 +1,7 @@
 // Queries on inventory.esim_profile. Take an executor (tx for writes); no business rules here.
 import type { Executor, Tx } from '@bss/db';
 import { NotFound } from '@bss/policy';
-import { and, asc, count, eq, ne } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, lte, ne } from 'drizzle-orm';
 import { esimProfile, type EsimRow } from '../schema.ts';
 
 export type EsimPatch = Partial<Omit<EsimRow, 'iccid' | 'imsi' | 'kiRef' | 'matchingId' | 'createdAt' | 'tenantId'>> & {
@@ -55,6 +55,20 @@ export async function findEsimBoundToMsisdnForUpdate(tx: Tx, msisdn: string, exc
     .where(and(eq(esimProfile.assignedMsisdn, msisdn), exceptIccid ? ne(esimProfile.iccid, exceptIccid) : undefined))
     .for('update');
   return row;
+}
+
+/**
+ * Locks up to `limit` profiles reserved at or before `before` that no subscription has taken, oldest first,
+ * skipping rows other transactions hold.
+ */
+export async function lockExpiredEsimReservations(tx: Tx, before: Date, limit: number): Promise<EsimRow[]> {
+  return tx
+    .select()
+    .from(esimProfile)
+    .where(and(eq(esimProfile.profileState, 'reserved'), isNull(esimProfile.assignedToSubscriptionId), lte(esimProfile.reservedAt, before)))
+    .orderBy(asc(esimProfile.reservedAt), asc(esimProfile.iccid))
+    .limit(limit)
+    .for('update', { skipLocked: true });
 }
 
 export async function updateEsim(tx: Tx, iccid: string, patch: EsimPatch): Promise<EsimRow> {

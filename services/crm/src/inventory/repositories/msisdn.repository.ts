@@ -1,7 +1,7 @@
 // Queries on inventory.msisdn_pool. Take an executor (tx for writes); no business rules here.
 import type { Executor, Tx } from '@bss/db';
 import { NotFound } from '@bss/policy';
-import { and, asc, count, eq, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, like, lte, sql, type SQL } from 'drizzle-orm';
 import { msisdnPool, type MsisdnRow } from '../schema.ts';
 
 export type MsisdnPatch = Partial<Omit<MsisdnRow, 'msisdn' | 'createdAt' | 'tenantId'>> & { updatedAt: Date };
@@ -95,6 +95,20 @@ export async function lockNextAvailableMsisdn(tx: Tx, pattern: string | undefine
     .limit(1)
     .for('update', { skipLocked: true });
   return row;
+}
+
+/**
+ * Locks up to `limit` numbers reserved at or before `before`, oldest first, skipping rows other transactions
+ * hold (an assignment in flight keeps its number; parallel expiry passes share the work).
+ */
+export async function lockExpiredMsisdnReservations(tx: Tx, before: Date, limit: number): Promise<MsisdnRow[]> {
+  return tx
+    .select()
+    .from(msisdnPool)
+    .where(and(eq(msisdnPool.status, 'reserved'), lte(msisdnPool.reservedAt, before)))
+    .orderBy(asc(msisdnPool.reservedAt), asc(msisdnPool.msisdn))
+    .limit(limit)
+    .for('update', { skipLocked: true });
 }
 
 export async function updateMsisdn(tx: Tx, msisdn: string, patch: MsisdnPatch): Promise<MsisdnRow> {

@@ -1,15 +1,19 @@
 // HTTP surface of the MSISDN pool under /inventory-api/v1/msisdn. Routes only validate, call and return.
-import { inventory as c } from '@bss/contracts';
+import { IdempotentWriteRequest, inventory as c } from '@bss/contracts';
 import { ErrorEnvelope, NotFound } from '@bss/policy';
 import { setListHeaders, type App } from '@bss/server-kit';
 import type { CrmDeps } from '../../deps.ts';
 import { toMsisdn } from '../domain/inventory.mappers.ts';
 import { countMsisdnsByStatus, findMsisdn, listMsisdns } from '../repositories/msisdn.repository.ts';
 import { addMsisdnRange, assignMsisdn, releaseMsisdn, reserveMsisdn, reserveNextMsisdn } from '../services/msisdn.service.ts';
+import { sendWritten } from './written.ts';
 
 const BASE = '/inventory-api/v1/msisdn';
 const tags = ['Inventory MSISDN'];
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 404: ErrorEnvelope, 422: ErrorEnvelope };
+const IDEMPOTENCY =
+  ' With `idempotencyKey`, the same key again returns the first result (header `idempotent-replayed: true`) and ' +
+  'writes nothing; the same key for another request is refused (inventory.idempotency_key.mismatch).';
 
 export function registerMsisdnRoutes(app: App, deps: CrmDeps): void {
   app.get(
@@ -41,8 +45,16 @@ export function registerMsisdnRoutes(app: App, deps: CrmDeps): void {
 
   app.post(
     `${BASE}/reserve-next`,
-    { schema: { tags, summary: 'Reserve the lowest available number (optionally matching a preference)', body: c.ReserveNextMsisdnRequest, response: { 201: c.Msisdn, ...errors } } },
-    async (req, reply) => reply.code(201).send(await reserveNextMsisdn(deps, req.body ?? {})),
+    {
+      schema: {
+        tags,
+        summary: 'Reserve the lowest available number (optionally matching a preference)',
+        description: `201 with the reserved number; a replay answers 200.${IDEMPOTENCY}`,
+        body: c.ReserveNextMsisdnRequest,
+        response: { 200: c.Msisdn, 201: c.Msisdn, ...errors },
+      },
+    },
+    async (req, reply) => sendWritten(reply, await reserveNextMsisdn(deps, req.body ?? {}), 201),
   );
 
   app.post(
@@ -63,19 +75,39 @@ export function registerMsisdnRoutes(app: App, deps: CrmDeps): void {
 
   app.post(
     `${BASE}/:msisdn/reserve`,
-    { schema: { tags, summary: 'Reserve a specific number', params: c.MsisdnParams, response: { 200: c.Msisdn, ...errors } } },
-    async (req) => reserveMsisdn(deps, req.params.msisdn),
+    {
+      schema: { tags, summary: 'Reserve a specific number', description: IDEMPOTENCY.trim(), params: c.MsisdnParams, body: IdempotentWriteRequest, response: { 200: c.Msisdn, ...errors } },
+    },
+    async (req, reply) => sendWritten(reply, await reserveMsisdn(deps, req.params.msisdn, req.body?.idempotencyKey)),
   );
 
   app.post(
     `${BASE}/:msisdn/assign`,
-    { schema: { tags, summary: 'Assign a reserved number to a subscription and customer', params: c.MsisdnParams, body: c.AssignMsisdnRequest, response: { 200: c.Msisdn, ...errors } } },
-    async (req) => assignMsisdn(deps, req.params.msisdn, req.body),
+    {
+      schema: {
+        tags,
+        summary: 'Assign a reserved number to a subscription and customer',
+        description: IDEMPOTENCY.trim(),
+        params: c.MsisdnParams,
+        body: c.AssignMsisdnRequest,
+        response: { 200: c.Msisdn, ...errors },
+      },
+    },
+    async (req, reply) => sendWritten(reply, await assignMsisdn(deps, req.params.msisdn, req.body)),
   );
 
   app.post(
     `${BASE}/:msisdn/release`,
-    { schema: { tags, summary: 'Return a reserved or assigned number to the pool', params: c.MsisdnParams, response: { 200: c.Msisdn, ...errors } } },
-    async (req) => releaseMsisdn(deps, req.params.msisdn),
+    {
+      schema: {
+        tags,
+        summary: 'Return a reserved or assigned number to the pool',
+        description: IDEMPOTENCY.trim(),
+        params: c.MsisdnParams,
+        body: IdempotentWriteRequest,
+        response: { 200: c.Msisdn, ...errors },
+      },
+    },
+    async (req, reply) => sendWritten(reply, await releaseMsisdn(deps, req.params.msisdn, req.body?.idempotencyKey)),
   );
 }

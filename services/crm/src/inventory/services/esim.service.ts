@@ -1,5 +1,6 @@
 // eSIM profile use-cases: reserve → bind MSISDN → downloaded → activated → recycle (back to available),
-// or release a reservation. Each is one transaction: lock → policy → state table → update → outbox.
+// or release a reservation. Each is one transaction: lock → policy → state table → update → outbox, and each
+// takes an optional idempotency key (services/idempotent-write.ts).
 import type { inventory as contracts } from '@bss/contracts';
 import type { Tx } from '@bss/db';
 import type { CrmDeps } from '../../deps.ts';
@@ -23,6 +24,7 @@ import {
 } from '../repositories/esim.repository.ts';
 import { findMsisdnForUpdate } from '../repositories/msisdn.repository.ts';
 import type { EsimRow } from '../schema.ts';
+import { writeOnce, type Written } from './idempotent-write.ts';
 
 const nextState = (row: EsimRow, trigger: EsimTrigger) =>
   esimStateMachine.transition(row.profileState as EsimState, trigger, { iccid: row.iccid, state: row.profileState });
@@ -38,8 +40,8 @@ const CLEARED: Omit<EsimPatch, 'updatedAt'> = {
 };
 
 /** Reserves the lowest-ICCID available profile; parallel calls never get the same one. */
-export function reserveEsim(deps: CrmDeps): Promise<contracts.EsimProfile> {
-  return deps.database.db.transaction(async (tx) => {
+export function reserveEsim(deps: CrmDeps, idempotencyKey?: string): Promise<Written<contracts.EsimProfile>> {
+  return writeOnce(deps, { operation: 'esim.reserve', request: {}, idempotencyKey }, async (tx) => {
     const row = await lockNextAvailableEsim(tx);
     requireAvailableEsim(row);
     const now = deps.clock.now();
@@ -50,8 +52,9 @@ export function reserveEsim(deps: CrmDeps): Promise<contracts.EsimProfile> {
 }
 
 /** Binds a reserved/assigned number to a reserved profile; owner links come from the input or the number. */
-export function assignEsimMsisdn(deps: CrmDeps, iccid: string, input: contracts.AssignEsimMsisdnRequest): Promise<contracts.EsimProfile> {
-  return deps.database.db.transaction(async (tx) => {
+export function assignEsimMsisdn(deps: CrmDeps, iccid: string, input: contracts.AssignEsimMsisdnRequest): Promise<Written<contracts.EsimProfile>> {
+  const request = { iccid, msisdn: input.msisdn, subscriptionId: input.subscriptionId, customerId: input.customerId };
+  return writeOnce(deps, { operation: 'esim.assign_msisdn', request, idempotencyKey: input.idempotencyKey }, async (tx) => {
     // lock order is always number → profile (as in MSISDN assign/release), so the two paths cannot deadlock
     await getEsim(tx, iccid);
     const number = await findMsisdnForUpdate(tx, input.msisdn);
@@ -78,8 +81,9 @@ async function move(
   trigger: 'download' | 'activate' | 'recycle' | 'release',
   patch: (now: Date, row: EsimRow) => Omit<EsimPatch, 'updatedAt' | 'profileState'>,
   event: 'downloaded' | 'activated' | 'recycled' | 'released',
-): Promise<contracts.EsimProfile> {
-  return deps.database.db.transaction(async (tx: Tx) => {
+  idempotencyKey: string | undefined,
+): Promise<Written<contracts.EsimProfile>> {
+  return writeOnce(deps, { operation: `esim.${trigger}`, request: { iccid }, idempotencyKey }, async (tx: Tx) => {
     const row = await getEsimForUpdate(tx, iccid);
     const profileState = nextState(row, trigger);
     const now = deps.clock.now();
@@ -99,13 +103,17 @@ async function move(
 }
 
 /** The device fetched the profile from SM-DP+ (reserved → downloaded). */
-export const markEsimDownloaded = (deps: CrmDeps, iccid: string) => move(deps, iccid, 'download', (now) => ({ downloadedAt: now }), 'downloaded');
+export const markEsimDownloaded = (deps: CrmDeps, iccid: string, idempotencyKey?: string) =>
+  move(deps, iccid, 'download', (now) => ({ downloadedAt: now }), 'downloaded', idempotencyKey);
 
 /** The profile attached to the network (downloaded → activated). */
-export const markEsimActivated = (deps: CrmDeps, iccid: string) => move(deps, iccid, 'activate', (now) => ({ activatedAt: now }), 'activated');
+export const markEsimActivated = (deps: CrmDeps, iccid: string, idempotencyKey?: string) =>
+  move(deps, iccid, 'activate', (now) => ({ activatedAt: now }), 'activated', idempotencyKey);
 
 /** Returns a used profile to the pool for reuse (downloaded/activated → available), all links cleared. */
-export const recycleEsim = (deps: CrmDeps, iccid: string) => move(deps, iccid, 'recycle', () => CLEARED, 'recycled');
+export const recycleEsim = (deps: CrmDeps, iccid: string, idempotencyKey?: string) =>
+  move(deps, iccid, 'recycle', () => CLEARED, 'recycled', idempotencyKey);
 
 /** Gives back an unused reservation (reserved → available), all links cleared. */
-export const releaseEsim = (deps: CrmDeps, iccid: string) => move(deps, iccid, 'release', () => CLEARED, 'released');
+export const releaseEsim = (deps: CrmDeps, iccid: string, idempotencyKey?: string) =>
+  move(deps, iccid, 'release', () => CLEARED, 'released', idempotencyKey);

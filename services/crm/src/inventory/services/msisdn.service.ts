@@ -1,4 +1,5 @@
-// MSISDN pool use-cases. Each opens one transaction: lock → policy → state table → update → outbox.
+// MSISDN pool use-cases. Each opens one transaction: lock → policy → state table → update → outbox. The
+// writes a consumer calls take an optional idempotency key (services/idempotent-write.ts).
 import type { inventory as contracts } from '@bss/contracts';
 import type { Tx } from '@bss/db';
 import { currentContext } from '@bss/telemetry';
@@ -18,6 +19,7 @@ import {
   updateMsisdn,
 } from '../repositories/msisdn.repository.ts';
 import type { MsisdnRow } from '../schema.ts';
+import { writeOnce, type Written } from './idempotent-write.ts';
 
 /** Stages pool_low when the reservation just made leaves the pool at or below the watermark (every time). */
 async function stagePoolLowIfNeeded(deps: CrmDeps, tx: Tx): Promise<void> {
@@ -36,8 +38,8 @@ async function reserveRow(deps: CrmDeps, tx: Tx, row: MsisdnRow): Promise<contra
 }
 
 /** Reserves one specific number (waits for a concurrent writer, then re-checks its status). */
-export function reserveMsisdn(deps: CrmDeps, msisdn: string): Promise<contracts.Msisdn> {
-  return deps.database.db.transaction(async (tx) => {
+export function reserveMsisdn(deps: CrmDeps, msisdn: string, idempotencyKey?: string): Promise<Written<contracts.Msisdn>> {
+  return writeOnce(deps, { operation: 'msisdn.reserve', request: { msisdn }, idempotencyKey }, async (tx) => {
     const row = await getMsisdnForUpdate(tx, msisdn);
     checkReservable(row);
     return reserveRow(deps, tx, row);
@@ -45,8 +47,9 @@ export function reserveMsisdn(deps: CrmDeps, msisdn: string): Promise<contracts.
 }
 
 /** Reserves the lowest available number matching the optional preference; parallel calls never collide. */
-export function reserveNextMsisdn(deps: CrmDeps, input: contracts.ReserveNextMsisdnRequest): Promise<contracts.Msisdn> {
-  return deps.database.db.transaction(async (tx) => {
+export function reserveNextMsisdn(deps: CrmDeps, input: contracts.ReserveNextMsisdnRequest): Promise<Written<contracts.Msisdn>> {
+  const request = { preference: input.preference ?? null };
+  return writeOnce(deps, { operation: 'msisdn.reserve_next', request, idempotencyKey: input.idempotencyKey }, async (tx) => {
     const row = await lockNextAvailableMsisdn(tx, input.preference ? preferencePattern(input.preference) : undefined);
     requireNextAvailable(row, input.preference);
     return reserveRow(deps, tx, row);
@@ -54,8 +57,9 @@ export function reserveNextMsisdn(deps: CrmDeps, input: contracts.ReserveNextMsi
 }
 
 /** Assigns a reserved number to its subscription and customer, and stamps the same links on its bound eSIM. */
-export function assignMsisdn(deps: CrmDeps, msisdn: string, input: contracts.AssignMsisdnRequest): Promise<contracts.Msisdn> {
-  return deps.database.db.transaction(async (tx) => {
+export function assignMsisdn(deps: CrmDeps, msisdn: string, input: contracts.AssignMsisdnRequest): Promise<Written<contracts.Msisdn>> {
+  const request = { msisdn, subscriptionId: input.subscriptionId, customerId: input.customerId };
+  return writeOnce(deps, { operation: 'msisdn.assign', request, idempotencyKey: input.idempotencyKey }, async (tx) => {
     const row = await getMsisdnForUpdate(tx, msisdn, 'msisdn.assign.not_found');
     checkAssignable(row, input.subscriptionId);
     const status = msisdnStateMachine.transition(row.status as MsisdnStatus, 'assign', { msisdn });
@@ -77,8 +81,8 @@ export function assignMsisdn(deps: CrmDeps, msisdn: string, input: contracts.Ass
 }
 
 /** Returns a reserved or assigned number to the pool, clearing its links and unbinding it from any eSIM. */
-export function releaseMsisdn(deps: CrmDeps, msisdn: string): Promise<contracts.Msisdn> {
-  return deps.database.db.transaction(async (tx) => {
+export function releaseMsisdn(deps: CrmDeps, msisdn: string, idempotencyKey?: string): Promise<Written<contracts.Msisdn>> {
+  return writeOnce(deps, { operation: 'msisdn.release', request: { msisdn }, idempotencyKey }, async (tx) => {
     const row = await getMsisdnForUpdate(tx, msisdn, 'msisdn.release.not_found');
     checkReleasable(row);
     const status = msisdnStateMachine.transition(row.status as MsisdnStatus, 'release', { msisdn });
