@@ -1,4 +1,5 @@
-// GET /audit-api/v1/events: read-only view of this service's outbox, which is also its audit trail.
+// GET /audit-api/v1/events: read-only view of this service's outbox, which is also its audit trail (scope
+// `audit:read`, derived from the path).
 import { AuditEvent } from '@bss/contracts';
 import type { Database } from '@bss/db';
 import { outboxRowToEnvelope, type OutboxRow } from '@bss/events';

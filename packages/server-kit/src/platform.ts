@@ -62,7 +62,7 @@ export async function createPlatformApp(
     publicDocs: config.publicDocs,
   });
   registerHealthRoutes(app, service, version, { database: () => database.ping(), broker: () => bus.isConnected() });
-  registerClockRoutes(app, clock, config.allowAdmin);
+  registerClockRoutes(app, clock, config.allowAdmin, service);
   registerAuditRoutes(app, database, outbox.schema);
   if (opts.reset) {
     registerResetRoute(app, { service, database, outbox, clock, allowAdmin: config.allowAdmin, reset: opts.reset });

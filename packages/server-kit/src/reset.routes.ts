@@ -1,5 +1,5 @@
 // POST /admin-api/v1/reset-operational-data: clears a service's operational data for scenarios, in one
-// transaction that also records an `admin.operational_data_reset` event. Gated by BSS_ALLOW_ADMIN_RESET.
+// transaction that also records an `admin.operational_data_reset` event. Needs the `admin` scope and BSS_ALLOW_ADMIN_RESET.
 import type { Clock } from '@bss/clock';
 import type { Database, Tx } from '@bss/db';
 import type { Outbox } from '@bss/events';
@@ -29,7 +29,7 @@ export function registerResetRoute(
 ): void {
   app.post(
     '/admin-api/v1/reset-operational-data',
-    { schema: { tags: ['Admin'], response: { 200: ResetResult, 403: ErrorEnvelope } } },
+    { config: { scope: 'admin' }, schema: { tags: ['Admin'], response: { 200: ResetResult, 403: ErrorEnvelope } } },
     async () => {
       if (!opts.allowAdmin) throw new Forbidden('admin.reset.disabled', 'operational reset is disabled (set BSS_ALLOW_ADMIN_RESET=true)');
       return opts.database.db.transaction(async (tx) => {
