@@ -49,6 +49,11 @@ export function checkTokenProviderMatchesActive(method: PaymentMethodRow, active
 }
 
 /** Reusing an idempotency key is only a replay when it describes the very same charge. */
+/** A key another tenant already used is refused without naming that tenant's payment (keys are unique across tenants). */
+export function checkKeyOfThisTenant(existing: PaymentAttemptRow, tenant: string): void {
+  requirePolicy(existing.tenantId === tenant, 'payment.charge.idempotency_key_unique', 'this idempotency key is already in use; choose another', {});
+}
+
 export function checkSameChargeForKey(existing: PaymentAttemptRow, request: ChargeFingerprint): void {
   const stored: ChargeFingerprint = {
     customerId: existing.customerId,

@@ -16,6 +16,7 @@ import {
   checkMethodActive,
   checkMethodExists,
   checkPositiveAmount,
+  checkKeyOfThisTenant,
   checkSameChargeForKey,
   checkTokenProviderMatchesActive,
 } from '../policies/payment.policies.ts';
@@ -28,6 +29,7 @@ import {
   listPaymentAttempts,
 } from '../repositories/payment-attempt.repository.ts';
 import { findPaymentMethod } from '../repositories/payment-method.repository.ts';
+import { currentTenant } from '../repositories/tenant.ts';
 import type { PaymentAttemptRow } from '../schema.ts';
 
 /** A validated charge request (currency defaulted). */
@@ -110,6 +112,7 @@ export function createPaymentService(deps: PaymentDeps) {
     });
 
     if ('existing' in claim) {
+      checkKeyOfThisTenant(claim.existing, currentTenant());
       checkSameChargeForKey(claim.existing, input);
       return { payment: view(await awaitFinal(claim.existing)), replayed: true };
     }
