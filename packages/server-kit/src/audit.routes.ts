@@ -1,5 +1,5 @@
 // GET /audit-api/v1/events: read-only view of this service's outbox, which is also its audit trail (scope
-// `audit:read`, derived from the path).
+// `audit:read`, derived from the path). An identity sees only its tenant's events: payloads carry its data.
 import { AuditEvent } from '@bss/contracts';
 import type { Database } from '@bss/db';
 import { outboxRowToEnvelope, type OutboxRow } from '@bss/events';
@@ -28,7 +28,7 @@ export function registerAuditRoutes(app: App, database: Database, schema: string
   const table = sql.raw(`${schema}.outbox`);
   app.get('/audit-api/v1/events', { schema: { tags: ['Audit'], querystring: AuditQuery, response: { 200: AuditList, 400: ErrorEnvelope } } }, async (req) => {
     const q = req.query;
-    const where: SQL[] = [sql`true`];
+    const where: SQL[] = [sql`tenant_id = ${req.ctx.tenant}`];
     if (q.aggregateType) where.push(sql`aggregate_type = ${q.aggregateType}`);
     if (q.aggregateId) where.push(sql`aggregate_id = ${q.aggregateId}`);
     if (q.eventType) where.push(sql`event_type = ${q.eventType}`);

@@ -14,7 +14,7 @@ export interface MatrixRoute {
   scope: string;
   /** A token holding exactly `scope`. */
   rightToken: string;
-  /** A token holding one other scope and not `scope`. */
+  /** A token holding only the scope nearest to `scope` (see nearestOtherScope), not `scope` itself. */
   wrongToken: string;
 }
 
@@ -23,12 +23,22 @@ const fill = (url: string) =>
     .replace(/:(\w+)(\([^)]*\))?/g, (_m, name: string) => `X-${name}-0`)
     .replace(/\*$/, 'x');
 
+/**
+ * The scope most easily mistaken for `scope`: a write route is tried with the same service's read scope (and
+ * vice versa), catalog administration with `catalog:write`, admin with `audit:read`.
+ */
+function nearestOtherScope(scope: string): string {
+  const [stem, kind] = scope.split(':');
+  const near = kind === 'write' ? `${stem}:read` : kind === 'read' ? `${stem}:write` : scope === 'catalog:admin' ? 'catalog:write' : 'audit:read';
+  return ALL_SCOPES.includes(near) && near !== scope ? near : ALL_SCOPES.find((s) => s !== scope)!;
+}
+
 /** Every (method, route) the app requires a scope for; exempt probes are left out. */
 export function routeMatrix(app: App): MatrixRoute[] {
   const out: MatrixRoute[] = [];
   for (const r of app.routeScopes) {
     if (r.scope === undefined) continue;
-    const other = ALL_SCOPES.find((s) => s !== r.scope)!;
+    const other = nearestOtherScope(r.scope);
     for (const method of r.method.split(',')) {
       out.push({ method: method as MatrixRoute['method'], route: r.url, url: fill(r.url), scope: r.scope, rightToken: scopeToken(r.scope), wrongToken: scopeToken(other) });
     }
