@@ -10,22 +10,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const modules: ServiceModule[] = await discoverServices();
 let db: TestDatabase;
 const apps = new Map<string, App>();
+/** The same apps with BSS_ALLOW_ADMIN_RESET off. */
+const closedApps = new Map<string, App>();
+
+async function build(mod: ServiceModule, allowAdmin: boolean): Promise<App> {
+  const platform = testPlatform(mod.name, db, {
+    extraEnv: mod.extraEnv ?? {},
+    env: { BSS_KYC_SIGNING_SECRET: 'matrix-kyc-signing-secret-0123456789abcdef', BSS_ALLOW_ADMIN_RESET: String(allowAdmin) },
+    outboxSchema: mod.outboxSchema,
+  });
+  const app = await mod.build(platform as never);
+  await app.ready();
+  return app;
+}
 
 beforeAll(async () => {
   db = await createTestDatabase();
   for (const mod of modules) {
-    const platform = testPlatform(mod.name, db, {
-      extraEnv: mod.extraEnv ?? {},
-      env: { BSS_KYC_SIGNING_SECRET: 'matrix-kyc-signing-secret-0123456789abcdef' },
-      outboxSchema: mod.outboxSchema,
-    });
-    const app = await mod.build(platform as never);
-    await app.ready();
-    apps.set(mod.name, app);
+    apps.set(mod.name, await build(mod, true));
+    closedApps.set(mod.name, await build(mod, false));
   }
 });
 afterAll(async () => {
-  for (const app of apps.values()) await app.close();
+  for (const app of [...apps.values(), ...closedApps.values()]) await app.close();
   await db?.drop();
 });
 
@@ -56,6 +63,19 @@ describe.each(modules.map((m) => m.name))('%s authorization matrix', (name) => {
       }
       const right = await send(app, r, r.rightToken);
       if (right.statusCode === 401 || right.statusCode === 403) failures.push(`${label} with ${scopeIdentity(r.scope)}: ${right.statusCode} ${right.body.slice(0, 120)}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('refuses every admin route even to the admin scope while BSS_ALLOW_ADMIN_RESET is off', async () => {
+    const app = closedApps.get(name)!;
+    const admin = routeMatrix(app).filter((r) => r.scope === 'admin');
+    expect(admin.length).toBeGreaterThanOrEqual(3);
+    const failures: string[] = [];
+    for (const r of admin) {
+      const res = await send(app, r, r.rightToken);
+      const reason = (res.json() as { reason?: string }).reason;
+      if (res.statusCode !== 403 || reason !== 'admin.disabled') failures.push(`${r.method} ${r.route}: ${res.statusCode} ${reason}`);
     }
     expect(failures).toEqual([]);
   });

@@ -29,6 +29,8 @@ export interface AppOptions {
   tracing: Tracing;
   apiTokens: ApiToken[];
   publicDocs?: boolean;
+  /** BSS_ALLOW_ADMIN_RESET: routes requiring the `admin` scope answer 403 admin.disabled unless true. */
+  allowAdmin?: boolean;
   /** Max request body in bytes (default 1 MiB). */
   bodyLimit?: number;
 }
@@ -46,7 +48,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  installPerimeter(app as unknown as FastifyInstance, opts.apiTokens, { service: opts.service, publicDocs: opts.publicDocs ?? false });
+  installPerimeter(app as unknown as FastifyInstance, opts.apiTokens, {
+    service: opts.service,
+    publicDocs: opts.publicDocs ?? false,
+    allowAdmin: opts.allowAdmin ?? false,
+  });
   installRequestContext(app as unknown as FastifyInstance, opts.tracing, opts.service);
   installErrorHandling(app as unknown as FastifyInstance);
 

@@ -1,9 +1,9 @@
 // Scenario clock admin API, hosted by every service. Reading the time needs only `<service>:read` (anyone who
 // may read the service may know its business time); moves change business time for the whole process, so they
-// need the `admin` scope and BSS_ALLOW_ADMIN_RESET.
+// need the `admin` scope and BSS_ALLOW_ADMIN_RESET (both enforced by the perimeter).
 import { scopeStem, type ServiceName } from '@bss/config';
 import { parseDuration, type ClockState, type ControllableClock } from '@bss/clock';
-import { ErrorEnvelope, Forbidden } from '@bss/policy';
+import { ErrorEnvelope } from '@bss/policy';
 import { z } from 'zod';
 import type { App } from './app.ts';
 
@@ -39,24 +39,18 @@ const wire = (s: ClockState) => ({
 });
 
 /** Registers `/admin-api/v1/clock/{now,freeze,unfreeze,advance}`. */
-export function registerClockRoutes(app: App, clock: ControllableClock, allowAdmin: boolean, service: ServiceName): void {
-  const gate = () => {
-    if (!allowAdmin) throw new Forbidden('admin.clock.disabled', 'clock control is disabled (set BSS_ALLOW_ADMIN_RESET=true)');
-  };
+export function registerClockRoutes(app: App, clock: ControllableClock, service: ServiceName): void {
   const errors = { 400: ErrorEnvelope, 403: ErrorEnvelope };
   const admin = { scope: 'admin' };
   app.get('/admin-api/v1/clock/now', { config: { scope: `${scopeStem(service)}:read` }, schema: { tags: ['Admin'], response: { 200: ClockStateBody } } }, async () => wire(clock.state()));
   app.post('/admin-api/v1/clock/freeze', { config: admin, schema: { tags: ['Admin'], body: FreezeBody, response: { 200: ClockStateBody, ...errors } } }, async (req) => {
-    gate();
     const at = req.body?.at;
     return wire(clock.freeze(at ? new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(at) ? at : `${at}Z`) : undefined));
   });
   app.post('/admin-api/v1/clock/unfreeze', { config: admin, schema: { tags: ['Admin'], response: { 200: ClockStateBody, ...errors } } }, async () => {
-    gate();
     return wire(clock.unfreeze());
   });
   app.post('/admin-api/v1/clock/advance', { config: admin, schema: { tags: ['Admin'], body: AdvanceBody, response: { 200: ClockStateBody, ...errors } } }, async (req) => {
-    gate();
     return wire(clock.advance(parseDuration(req.body.duration)!));
   });
 }

@@ -1,7 +1,8 @@
 // The perimeter: authentication and authorization by identity, never by a caller-asserted header. Every
 // request but the probes carries X-BSS-API-Token matching a configured identity (compared in constant time);
 // every route requires exactly one scope, resolved when it is registered, and the identity must hold it. The
-// identity also fixes the tenant (only `tenant:delegate` holders may name another in X-BSS-Tenant).
+// identity also fixes the tenant (only `tenant:delegate` holders may name another in X-BSS-Tenant). Routes
+// requiring `admin` are also closed while BSS_ALLOW_ADMIN_RESET is off, whoever asks.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ApiToken } from '@bss/config';
 import { envelope } from '@bss/policy';
@@ -56,7 +57,7 @@ function tenantOf(identity: ApiToken, header: unknown): string | 'invalid' {
  * Installs the perimeter: an onRoute hook that gives every route its scope (and its OpenAPI security
  * requirement), then the first onRequest hook, which authenticates and authorizes.
  */
-export function installPerimeter(app: FastifyInstance, tokens: ApiToken[], opts: { service: string; publicDocs: boolean }): void {
+export function installPerimeter(app: FastifyInstance, tokens: ApiToken[], opts: { service: string; publicDocs: boolean; allowAdmin: boolean }): void {
   app.decorateRequest('serviceIdentity', 'anonymous');
   app.decorateRequest('tenant', 'DEFAULT');
   const routes: RouteScope[] = [];
@@ -85,6 +86,10 @@ export function installPerimeter(app: FastifyInstance, tokens: ApiToken[], opts:
           identity: identity.identity,
         }),
       );
+    }
+    // Checked before the body is even validated, so a disabled admin route tells every caller the same thing.
+    if (scope === 'admin' && !opts.allowAdmin) {
+      return refuse(reply, req, 403, envelope(403, 'FORBIDDEN', 'admin.disabled', 'admin routes are disabled (set BSS_ALLOW_ADMIN_RESET=true)', { scope }));
     }
     const tenant = tenantOf(identity, req.headers['x-bss-tenant']);
     if (tenant === 'invalid') {

@@ -60,12 +60,13 @@ export async function createPlatformApp(
     tracing,
     apiTokens: config.apiTokens,
     publicDocs: config.publicDocs,
+    allowAdmin: config.allowAdmin,
   });
   registerHealthRoutes(app, service, version, { database: () => database.ping(), broker: () => bus.isConnected() });
-  registerClockRoutes(app, clock, config.allowAdmin, service);
+  registerClockRoutes(app, clock, service);
   registerAuditRoutes(app, database, outbox.schema);
   if (opts.reset) {
-    registerResetRoute(app, { service, database, outbox, clock, allowAdmin: config.allowAdmin, reset: opts.reset });
+    registerResetRoute(app, { service, database, outbox, clock, reset: opts.reset });
   }
   return app;
 }
