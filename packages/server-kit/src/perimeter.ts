@@ -87,7 +87,7 @@ export function installPerimeter(app: FastifyInstance, tokens: ApiToken[], opts:
         }),
       );
     }
-    // Checked before the body is even validated, so a disabled admin route tells every caller the same thing.
+    // Checked here, before the body is validated, so no admin route can forget the flag.
     if (scope === 'admin' && !opts.allowAdmin) {
       return refuse(reply, req, 403, envelope(403, 'FORBIDDEN', 'admin.disabled', 'admin routes are disabled (set BSS_ALLOW_ADMIN_RESET=true)', { scope }));
     }

@@ -123,4 +123,14 @@ describe('tenant isolation', () => {
     expect((await h.call('GET', `${CUSTOMERS}/${b.id}`, undefined, system)).statusCode).toBe(200);
     expect((await h.call('GET', `${CUSTOMERS}/${a.id}`, undefined, system)).statusCode).toBe(404);
   });
+
+  it('records a write made by a service-to-service call as identity `system`, in the tenant it acted for', async () => {
+    const system = { 'x-bss-api-token': TEST_SYSTEM_TOKEN, 'x-bss-tenant': 'TENANT_B', 'x-bss-actor': 'bea' };
+    const res = await h.call('POST', CASES, { customerId: b.id, subject: 'opened by another service' }, system);
+    expect(res.statusCode).toBe(201);
+    const r = await h.db.db.execute<{ tenant_id: string; service_identity: string; actor: string }>(
+      sql`SELECT tenant_id, service_identity, actor FROM crm.outbox WHERE aggregate_id = ${res.json().id}`,
+    );
+    expect(r.rows).toEqual([{ tenant_id: 'TENANT_B', service_identity: 'system', actor: 'bea' }]);
+  });
 });
