@@ -10,6 +10,8 @@ import amqp from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const TOKEN = randomBytes(24).toString('hex');
+// An identity of another tenant, with every business scope.
+const TENANT_B_TOKEN = randomBytes(24).toString('hex');
 const EXCHANGE = `bss.e2e.${randomBytes(4).toString('hex')}`;
 const basePort = 21000 + Math.floor(Math.random() * 2000) * 10;
 const ports = { catalog: basePort + 1, crm: basePort + 2, payment: basePort + 3 };
@@ -46,6 +48,9 @@ beforeAll(async () => {
       BSS_MQ_URL: mqUrl,
       BSS_MQ_EXCHANGE: EXCHANGE,
       BSS_API_TOKEN: TOKEN,
+      BSS_TENANT_B_API_TOKEN: TENANT_B_TOKEN,
+      BSS_TENANT_B_SCOPES: 'catalog:read,crm:read,crm:write,payment:read,payment:write',
+      BSS_TENANT_B_TENANT: 'TENANT_B',
       BSS_KYC_SIGNING_SECRET: randomBytes(24).toString('hex'),
       BSS_KYC_DOCUMENT_PEPPER: randomBytes(24).toString('hex'),
       BSS_LOG_LEVEL: 'silent',
@@ -112,6 +117,23 @@ describe('the fleet', () => {
     const err = await payment.addCard({ customerId: 'CUST-00000000', cardNumber: '4242424242424242', cvv: '123', expMonth: 12, expYear: 2040 }).catch((e) => e);
     expect(err).toBeInstanceOf(PolicyViolationError);
     expect(err.rule).toBe('payment_method.add.customer_exists');
+  });
+
+  it("carries the caller's tenant on service-to-service calls, so payment sees only that tenant's customers", async () => {
+    const asB = (name: 'crm' | 'payment') => ({ ...opts(name), token: TENANT_B_TOKEN });
+    const crmB = createCrmClient(asB('crm'));
+    const paymentB = createPaymentClient(asB('payment'));
+    const own = await crmB.createCustomer({ givenName: 'Bea', familyName: 'Tan', email: `bea.${randomBytes(3).toString('hex')}@example.com` });
+    // payment → crm goes out as `system`, acting for TENANT_B: B's own customer exists there…
+    const card = await paymentB.addCard({ customerId: own.id, cardNumber: '4242424242424242', cvv: '123', expMonth: 12, expYear: 2040 });
+    expect(card.customerId).toBe(own.id);
+    // …a DEFAULT-tenant customer does not.
+    const other = await createCrmClient(opts('crm')).createCustomer({ givenName: 'Ada', familyName: 'King', email: `ada.k.${randomBytes(3).toString('hex')}@example.com` });
+    const err = await paymentB.addCard({ customerId: other.id, cardNumber: '4242424242424242', cvv: '123', expMonth: 12, expYear: 2040 }).catch((e) => e);
+    expect(err).toBeInstanceOf(PolicyViolationError);
+    expect(err.rule).toBe('payment_method.add.customer_exists');
+    const created = await waitFor('payment_method.added', () => received.find((e) => e.eventType === 'payment_method.added' && e.aggregateId === card.id));
+    expect(created).toMatchObject({ tenant: 'TENANT_B', serviceIdentity: 'tenant_b' });
   });
 
   it('marks relayed events as published in the audit trail', async () => {

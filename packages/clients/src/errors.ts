@@ -58,7 +58,10 @@ export function errorFromResponse(service: string, status: number, body: unknown
   const parsed = ErrorEnvelope.safeParse(body);
   if (status >= 500 || status === 401 || status === 403 || !parsed.success) {
     const reason = status === 401 || status === 403 ? 'downstream.auth_failed' : 'downstream.unavailable';
-    return new ServiceUnavailableError(service, reason, `${service} answered HTTP ${status}`, status);
+    // A refused token is our deployment's problem, not the caller's input: 503 upstream. The downstream reason
+    // and context (e.g. auth.scope_missing with the scope) stay readable for a CLI or agent to report.
+    const detail = (status === 401 || status === 403) && parsed.success ? { downstreamReason: parsed.data.reason, ...parsed.data.context } : {};
+    return new ServiceUnavailableError(service, reason, `${service} answered HTTP ${status}`, status, detail);
   }
   const env = parsed.data;
   if (status === 404) return new NotFoundError(service, env);

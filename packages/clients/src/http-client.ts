@@ -1,5 +1,5 @@
 // The typed HTTP client base: a mandatory timeout, no automatic retries (a retry is a business decision),
-// context propagation (actor, channel, request id, traceparent) and responses parsed with contract schemas.
+// context propagation (actor, channel, tenant, request id, traceparent) and responses parsed with contract schemas.
 import { currentContext } from '@bss/telemetry';
 import { z } from 'zod';
 import { errorFromResponse, ServiceUnavailableError } from './errors.ts';
@@ -8,7 +8,7 @@ import { errorFromResponse, ServiceUnavailableError } from './errors.ts';
 export interface ClientOptions {
   /** e.g. http://127.0.0.1:8001 */
   baseUrl: string;
-  /** Perimeter token sent as X-BSS-API-Token. */
+  /** Perimeter token sent as X-BSS-API-Token (a service's own calls send its `system` token: `config.outboundToken`). */
   token: string;
   /** Per-request timeout (default 5000 ms). */
   timeoutMs?: number;
@@ -57,6 +57,9 @@ export function createHttpClient(service: string, opts: ClientOptions): HttpClie
       'x-bss-api-token': opts.token,
       'x-bss-actor': opts.actor ?? ctx.actor,
       'x-bss-channel': opts.channel ?? ctx.channel,
+      // Honoured only when the token's identity holds `tenant:delegate` (the services' `system` identity), so a
+      // service-to-service call acts for the tenant of the request it serves; any other identity keeps its own.
+      'x-bss-tenant': ctx.tenant,
       'x-request-id': ctx.requestId,
       traceparent: ctx.traceparent,
     };

@@ -39,11 +39,11 @@ const client = () => createHttpClient('thing', { baseUrl: base, token: 't'.repea
 
 describe('createHttpClient', () => {
   it('sends the token and the caller context, and parses the body', async () => {
-    const ctx = systemContext({ actor: 'alice', channel: 'cli', requestId: 'req-9', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' });
+    const ctx = systemContext({ actor: 'alice', channel: 'cli', tenant: 'ACME', requestId: 'req-9', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' });
     const thing = await runWithContext(ctx, () => client().request(Thing, { method: 'GET', path: '/ok' }));
     expect(thing).toEqual({ id: 'A', n: 1 });
     const h = seen.at(-1)!.headers;
-    expect(h).toMatchObject({ 'x-bss-api-token': 't'.repeat(32), 'x-bss-actor': 'alice', 'x-bss-channel': 'cli', 'x-request-id': 'req-9' });
+    expect(h).toMatchObject({ 'x-bss-api-token': 't'.repeat(32), 'x-bss-actor': 'alice', 'x-bss-channel': 'cli', 'x-bss-tenant': 'ACME', 'x-request-id': 'req-9' });
     expect(h.traceparent).toBe(ctx.traceparent);
   });
 

@@ -20,7 +20,7 @@ export interface ServiceConfig<Extra = Record<string, never>> {
   mqUrl: string;
   exchange: string;
   apiTokens: ApiToken[];
-  /** The token this service sends on its own outbound calls. */
+  /** The token this service sends on its own outbound calls to other services: the `system` identity's. */
   outboundToken: string;
   allowAdmin: boolean;
   publicDocs: boolean;
@@ -102,7 +102,7 @@ export function loadServiceConfig<E extends z.ZodRawShape = Record<string, never
     mqUrl: parsed.BSS_MQ_URL as string,
     exchange: parsed.BSS_MQ_EXCHANGE as string,
     apiTokens: tokens,
-    outboundToken: tokens.find((t) => t.identity === 'default')!.token,
+    outboundToken: tokens.find((t) => t.identity === 'system')!.token,
     allowAdmin: parsed.BSS_ALLOW_ADMIN_RESET as boolean,
     publicDocs: parsed.BSS_PUBLIC_DOCS as boolean,
     publicBaseUrl: publicUrl.replace(/\/+$/, ''),

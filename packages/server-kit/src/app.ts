@@ -1,7 +1,7 @@
 // The Fastify app factory every service builds on. It never listens: main.ts (or the fleet) does, and tests
 // use app.inject(). Order matters: perimeter → request context → routes → error envelope.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { ApiToken } from '@bss/config';
+import { ALL_SCOPES, type ApiToken, type ServiceName } from '@bss/config';
 import type { Logger, Tracing } from '@bss/telemetry';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -24,13 +24,16 @@ import { installRequestContext, requestIdFrom } from './request-context.ts';
 export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, Logger, ZodTypeProvider>;
 
 export interface AppOptions {
-  service: string;
+  /** The service: its name is the stem of the routes' default scopes (`catalog:read`, …). */
+  service: ServiceName;
   version: string;
   description: string;
   logger: Logger;
   tracing: Tracing;
   apiTokens: ApiToken[];
   publicDocs?: boolean;
+  /** BSS_ALLOW_ADMIN_RESET: routes requiring the `admin` scope answer 403 admin.disabled unless true. */
+  allowAdmin?: boolean;
   /** Max request body in bytes (default 1 MiB). */
   bodyLimit?: number;
 }
@@ -51,7 +54,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  installPerimeter(app as unknown as FastifyInstance, opts.apiTokens, { publicDocs: opts.publicDocs ?? false });
+  installPerimeter(app as unknown as FastifyInstance, opts.apiTokens, {
+    service: opts.service,
+    publicDocs: opts.publicDocs ?? false,
+    allowAdmin: opts.allowAdmin ?? false,
+  });
   installRequestContext(app as unknown as FastifyInstance, opts.tracing, opts.service);
   installErrorHandling(app as unknown as FastifyInstance);
   installJsonBodyParser(app as unknown as FastifyInstance);
@@ -69,7 +76,15 @@ export async function createApp(opts: AppOptions): Promise<App> {
       openapi: '3.1.0',
       info,
       components: {
-        securitySchemes: { apiToken: { type: 'apiKey', in: 'header', name: 'X-BSS-API-Token' } },
+        securitySchemes: {
+          apiToken: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-BSS-API-Token',
+            // Each operation's security requirement lists the one scope it needs; a token without it gets 403.
+            description: `A named identity's token. Each operation requires the one scope listed in its security requirement (403 auth.scope_missing otherwise). Scopes: ${ALL_SCOPES.join(', ')}.`,
+          },
+        },
       },
       security: [{ apiToken: [] }],
     },

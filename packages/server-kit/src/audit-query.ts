@@ -63,10 +63,10 @@ export function decodeCursor(cursor: string): Position {
 type Row = OutboxRow & { published_at: Date | null; publish_attempts: number; cursor_at: string };
 
 /** Reads one page of `schema`'s audit trail. */
-export async function listAuditEvents(database: Database, schema: string, q: AuditQuery): Promise<AuditPage> {
+export async function listAuditEvents(database: Database, schema: string, q: AuditQuery, tenant: string): Promise<AuditPage> {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name: ${schema}`);
   const table = sql.raw(`${schema}.outbox`);
-  const where: SQL[] = [sql`true`];
+  const where: SQL[] = [sql`tenant_id = ${tenant}`];
   if (q.aggregateType) where.push(sql`aggregate_type = ${q.aggregateType}`);
   if (q.aggregateId) where.push(sql`aggregate_id = ${q.aggregateId}`);
   if (q.eventType) where.push(sql`event_type = ${q.eventType}`);

@@ -1,5 +1,6 @@
-// GET /audit-api/v1/events: read-only view of this service's outbox, which is also its audit trail, paged
-// with an opaque cursor (see audit-query.ts).
+// GET /audit-api/v1/events: read-only view of this service's outbox, which is also its audit trail (scope
+// `audit:read`, derived from the path), paged with an opaque cursor (see audit-query.ts). An identity sees only
+// its tenant's events: payloads carry its data.
 import { AuditEvent, Instant } from '@bss/contracts';
 import type { Database } from '@bss/db';
 import { ErrorEnvelope } from '@bss/policy';
@@ -41,7 +42,7 @@ export function registerAuditRoutes(app: App, database: Database, schema: string
     '/audit-api/v1/events',
     { schema: { tags: ['Audit'], querystring: AuditQuery, response: { 200: AuditList, 400: ErrorEnvelope } } },
     async (req) => {
-      const page = await listAuditEvents(database, schema, req.query);
+      const page = await listAuditEvents(database, schema, req.query, req.ctx.tenant);
       return { events: page.events, count: page.events.length, nextCursor: page.nextCursor };
     },
   );

@@ -1,7 +1,9 @@
-// Scenario clock admin API, hosted by every service. Reads are open (behind the token); moves are gated by
-// BSS_ALLOW_ADMIN_RESET because they change business time for the whole process.
+// Scenario clock admin API, hosted by every service. Reading the time needs only `<service>:read` (anyone who
+// may read the service may know its business time); moves change business time for the whole process, so they
+// need the `admin` scope and BSS_ALLOW_ADMIN_RESET (both enforced by the perimeter).
+import { scopeStem, type ServiceName } from '@bss/config';
 import { ClockRangeError, parseDuration, type ClockState, type ControllableClock } from '@bss/clock';
-import { ErrorEnvelope, Forbidden, ValidationFailed } from '@bss/policy';
+import { ErrorEnvelope, ValidationFailed } from '@bss/policy';
 import { z } from 'zod';
 import type { App } from './app.ts';
 
@@ -48,23 +50,18 @@ function move(field: string, fn: () => ClockState): ClockState {
 }
 
 /** Registers `/admin-api/v1/clock/{now,freeze,unfreeze,advance}`. */
-export function registerClockRoutes(app: App, clock: ControllableClock, allowAdmin: boolean): void {
-  const gate = () => {
-    if (!allowAdmin) throw new Forbidden('admin.clock.disabled', 'clock control is disabled (set BSS_ALLOW_ADMIN_RESET=true)');
-  };
+export function registerClockRoutes(app: App, clock: ControllableClock, service: ServiceName): void {
   const errors = { 400: ErrorEnvelope, 403: ErrorEnvelope };
-  app.get('/admin-api/v1/clock/now', { schema: { tags: ['Admin'], response: { 200: ClockStateBody } } }, async () => wire(clock.state()));
-  app.post('/admin-api/v1/clock/freeze', { schema: { tags: ['Admin'], body: FreezeBody, response: { 200: ClockStateBody, ...errors } } }, async (req) => {
-    gate();
+  const admin = { scope: 'admin' };
+  app.get('/admin-api/v1/clock/now', { config: { scope: `${scopeStem(service)}:read` }, schema: { tags: ['Admin'], response: { 200: ClockStateBody } } }, async () => wire(clock.state()));
+  app.post('/admin-api/v1/clock/freeze', { config: admin, schema: { tags: ['Admin'], body: FreezeBody, response: { 200: ClockStateBody, ...errors } } }, async (req) => {
     const at = req.body?.at;
     return wire(move('body.at', () => clock.freeze(at ? new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(at) ? at : `${at}Z`) : undefined)));
   });
-  app.post('/admin-api/v1/clock/unfreeze', { schema: { tags: ['Admin'], response: { 200: ClockStateBody, ...errors } } }, async () => {
-    gate();
+  app.post('/admin-api/v1/clock/unfreeze', { config: admin, schema: { tags: ['Admin'], response: { 200: ClockStateBody, ...errors } } }, async () => {
     return wire(clock.unfreeze());
   });
-  app.post('/admin-api/v1/clock/advance', { schema: { tags: ['Admin'], body: AdvanceBody, response: { 200: ClockStateBody, ...errors } } }, async (req) => {
-    gate();
+  app.post('/admin-api/v1/clock/advance', { config: admin, schema: { tags: ['Admin'], body: AdvanceBody, response: { 200: ClockStateBody, ...errors } } }, async (req) => {
     return wire(move('body.duration', () => clock.advance(parseDuration(req.body.duration)!)));
   });
 }

@@ -67,14 +67,15 @@ export async function createPlatformApp(
     tracing,
     apiTokens: config.apiTokens,
     publicDocs: config.publicDocs,
+    allowAdmin: config.allowAdmin,
   });
   registerHealthRoutes(app, service, version, { database: () => database.ping(), broker: () => bus.isConnected() });
-  registerClockRoutes(app, clock, config.allowAdmin);
+  registerClockRoutes(app, clock, service);
   registerAuditRoutes(app, database, outbox.schema);
   const replay = createReplayService({ service, database, outbox, bus, clock, inboxRetentionDays: config.inboxRetentionDays });
   registerReplayRoutes(app, replay, config.allowAdmin);
   if (opts.reset) {
-    registerResetRoute(app, { service, database, outbox, clock, allowAdmin: config.allowAdmin, reset: opts.reset });
+    registerResetRoute(app, { service, database, outbox, clock, reset: opts.reset });
   }
   return app;
 }

@@ -1,5 +1,5 @@
-// Builds the RequestContext from X-BSS-Actor / X-BSS-Channel / X-BSS-Tenant / X-Request-Id / traceparent,
-// opens the server span, and runs the handler inside it. The context is (re)entered in preHandler because
+// Builds the RequestContext: identity and tenant from the perimeter, attribution (X-BSS-Actor / X-BSS-Channel,
+// descriptive only, never used to authorize), X-Request-Id and traceparent; opens the server span, and runs the handler inside it. The context is (re)entered in preHandler because
 // body parsing happens on socket callbacks that do not inherit the onRequest async context.
 import { randomUUID } from 'node:crypto';
 import { newTraceparent, parseTraceparent, runWithContext, SpanKind, SpanStatusCode, type RequestContext, type Span, type Tracing } from '@bss/telemetry';
@@ -48,7 +48,7 @@ export function installRequestContext(app: FastifyInstance, tracing: Tracing, se
       requestId: req.id,
       actor: header(req, 'x-bss-actor', 'system'),
       channel: header(req, 'x-bss-channel', 'system'),
-      tenant: header(req, 'x-bss-tenant', 'DEFAULT'),
+      tenant: req.tenant,
       serviceIdentity: req.serviceIdentity,
       traceId: parseTraceparent(traceparent)!.traceId,
       traceparent,

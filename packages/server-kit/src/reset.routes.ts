@@ -1,9 +1,10 @@
 // POST /admin-api/v1/reset-operational-data: clears a service's operational data for scenarios, in one
-// transaction that also records an `admin.operational_data_reset` event. Gated by BSS_ALLOW_ADMIN_RESET.
+// transaction that also records an `admin.operational_data_reset` event. Needs the `admin` scope and BSS_ALLOW_ADMIN_RESET
+// (both enforced by the perimeter).
 import type { Clock } from '@bss/clock';
 import type { Database, Tx } from '@bss/db';
 import type { Outbox } from '@bss/events';
-import { ErrorEnvelope, Forbidden } from '@bss/policy';
+import { ErrorEnvelope } from '@bss/policy';
 import { z } from 'zod';
 import type { App } from './app.ts';
 
@@ -25,13 +26,12 @@ const ResetResult = z
 /** Registers the reset endpoint with the service's own `reset(tx)`. */
 export function registerResetRoute(
   app: App,
-  opts: { service: string; database: Database; outbox: Outbox; clock: Clock; allowAdmin: boolean; reset: (tx: Tx) => Promise<ResetReport[]> },
+  opts: { service: string; database: Database; outbox: Outbox; clock: Clock; reset: (tx: Tx) => Promise<ResetReport[]> },
 ): void {
   app.post(
     '/admin-api/v1/reset-operational-data',
-    { schema: { tags: ['Admin'], response: { 200: ResetResult, 403: ErrorEnvelope } } },
+    { config: { scope: 'admin' }, schema: { tags: ['Admin'], response: { 200: ResetResult, 403: ErrorEnvelope } } },
     async () => {
-      if (!opts.allowAdmin) throw new Forbidden('admin.reset.disabled', 'operational reset is disabled (set BSS_ALLOW_ADMIN_RESET=true)');
       return opts.database.db.transaction(async (tx) => {
         const schemas = await opts.reset(tx);
         await opts.outbox.stage(tx, {

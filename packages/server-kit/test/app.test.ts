@@ -2,7 +2,18 @@
 import { PolicyViolation, NotFound } from '@bss/policy';
 import { createPlatformApp, type App } from '@bss/server-kit';
 import { migrate } from '@bss/db';
-import { authHeaders, createTestDatabase, MIGRATIONS_DIR, TEST_PORTAL_TOKEN, testPlatform, type TestDatabase, type TestPlatform } from '@bss/testing';
+import {
+  authHeaders,
+  createTestDatabase,
+  MIGRATIONS_DIR,
+  portalHeaders,
+  TEST_PORTAL_TOKEN,
+  TEST_SYSTEM_TOKEN,
+  tenantBHeaders,
+  testPlatform,
+  type TestDatabase,
+  type TestPlatform,
+} from '@bss/testing';
 import { currentContext } from '@bss/telemetry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -19,7 +30,8 @@ beforeAll(async () => {
   app = await createPlatformApp(platform, { description: 'test' });
   app.post(
     '/echo/:id',
-    { schema: { params: z.object({ id: z.string().regex(/^X-\d+$/) }), body: z.object({ n: z.number().int(), tag: z.string() }) } },
+    // An explicit scope the portal identity holds (the derived one, catalog:write, it does not).
+    { config: { scope: 'crm:write' }, schema: { params: z.object({ id: z.string().regex(/^X-\d+$/) }), body: z.object({ n: z.number().int(), tag: z.string() }) } },
     async (req) => {
       if (req.body.n === 404) throw new NotFound('widget', req.params.id);
       if (req.body.n === 422) throw new PolicyViolation('widget.n.forbidden', 'n may not be 422', { n: 422 });
@@ -27,7 +39,7 @@ beforeAll(async () => {
       return { id: req.params.id, ctx: currentContext() };
     },
   );
-  app.post('/stage', async () =>
+  app.post('/stage', { config: { scope: 'crm:write' } }, async () =>
     platform.database.db.transaction(async (tx) =>
       platform.outbox.stage(tx, { eventType: 'widget.created', aggregateType: 'widget', aggregateId: 'W1', payload: { a: 1 } }),
     ),
@@ -68,6 +80,45 @@ describe('perimeter', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().ctx).toMatchObject({ serviceIdentity: 'portal_self_serve', actor: 'alice', channel: 'portal-csr', requestId: 'req-123' });
     expect(res.headers['x-request-id']).toBe('req-123');
+  });
+});
+
+describe('authorization', () => {
+  it('refuses an identity without the route scope with 403 auth.scope_missing naming the scope and identity', async () => {
+    const res = await post('/admin-api/v1/clock/advance', { duration: '1d' }, portalHeaders());
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({
+      code: 'AUTH_SCOPE_MISSING',
+      reason: 'auth.scope_missing',
+      status: '403',
+      context: { scope: 'admin', identity: 'portal_self_serve' },
+    });
+    expect(platform.clock.now().toISOString()).toBe('2026-06-01T00:00:00.000Z');
+    // The same identity reads the clock: that needs only catalog:read.
+    expect((await app.inject({ method: 'GET', url: '/admin-api/v1/clock/now', headers: portalHeaders() })).statusCode).toBe(200);
+  });
+
+  it('keeps X-BSS-Actor as attribution only: no header value grants a scope', async () => {
+    for (const actor of ['ops-alice', 'operator', 'admin', 'system']) {
+      const res = await post('/admin-api/v1/clock/advance', { duration: '1d' }, portalHeaders({ 'x-bss-actor': actor }));
+      expect(res.statusCode).toBe(403);
+    }
+  });
+
+  it('takes the tenant from the identity and ignores X-BSS-Tenant from identities that may not delegate', async () => {
+    const echo = async (headers: Record<string, string>) => (await post('/echo/X-1', { n: 1, tag: 't' }, headers)).json().ctx;
+    expect(await echo(portalHeaders({ 'x-bss-tenant': 'OTHER' }))).toMatchObject({ tenant: 'DEFAULT', serviceIdentity: 'portal_self_serve' });
+    expect(await echo(tenantBHeaders())).toMatchObject({ tenant: 'TENANT_B', serviceIdentity: 'tenant_b' });
+    expect(await echo(tenantBHeaders({ 'x-bss-tenant': 'DEFAULT' }))).toMatchObject({ tenant: 'TENANT_B' });
+  });
+
+  it('lets the system identity act for the tenant of the request it serves, and refuses a malformed one', async () => {
+    const system = { 'x-bss-api-token': TEST_SYSTEM_TOKEN };
+    const res = await post('/echo/X-1', { n: 1, tag: 't' }, { ...system, 'x-bss-tenant': 'TENANT_B' });
+    expect(res.json().ctx).toMatchObject({ tenant: 'TENANT_B', serviceIdentity: 'system' });
+    const bad = await post('/echo/X-1', { n: 1, tag: 't' }, { ...system, 'x-bss-tenant': 'b; drop' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().reason).toBe('request.invalid_tenant');
   });
 });
 
@@ -134,7 +185,10 @@ describe('clock admin', () => {
     const app2 = await createPlatformApp(closed, { description: 'x' });
     const res = await app2.inject({ method: 'POST', url: '/admin-api/v1/clock/advance', payload: { duration: '1d' }, headers: authHeaders() });
     expect(res.statusCode).toBe(403);
-    expect(res.json().reason).toBe('admin.clock.disabled');
+    expect(res.json()).toMatchObject({ code: 'FORBIDDEN', reason: 'admin.disabled', context: { scope: 'admin' } });
+    // Refused before the body is looked at: a bad body gets the same answer.
+    const bad = await app2.inject({ method: 'POST', url: '/admin-api/v1/clock/advance', payload: { duration: 'soon' }, headers: authHeaders() });
+    expect(bad.json().reason).toBe('admin.disabled');
     expect((await app2.inject({ method: 'GET', url: '/admin-api/v1/clock/now', headers: authHeaders() })).statusCode).toBe(200);
     await app2.close();
   });
@@ -156,6 +210,15 @@ describe('audit trail', () => {
       publishedAt: null,
     });
   });
+
+  it("shows an identity only its own tenant's events", async () => {
+    const asB = await app.inject({ method: 'GET', url: '/audit-api/v1/events?aggregateId=W1', headers: tenantBHeaders() });
+    expect(asB.statusCode).toBe(200);
+    expect(asB.json()).toEqual({ events: [], count: 0 });
+    expect((await post('/stage', {}, tenantBHeaders())).statusCode).toBe(200);
+    const after = (await app.inject({ method: 'GET', url: '/audit-api/v1/events?aggregateId=W1', headers: tenantBHeaders() })).json();
+    expect(after.events.map((e: { tenant: string; serviceIdentity: string }) => `${e.tenant}/${e.serviceIdentity}`)).toEqual(['TENANT_B/tenant_b']);
+  });
 });
 
 describe('openapi', () => {
@@ -165,5 +228,21 @@ describe('openapi', () => {
     const doc = res.json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/ready', '/admin-api/v1/clock/now', '/audit-api/v1/events']));
+  });
+
+  it("states each operation's one scope as its security requirement, and none for the probes", async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/openapi.json', headers: authHeaders() })).json();
+    expect(doc.paths['/admin-api/v1/clock/advance'].post.security).toEqual([{ apiToken: ['admin'] }]);
+    expect(doc.paths['/admin-api/v1/clock/now'].get.security).toEqual([{ apiToken: ['catalog:read'] }]);
+    expect(doc.paths['/audit-api/v1/events'].get.security).toEqual([{ apiToken: ['audit:read'] }]);
+    expect(doc.paths['/echo/{id}'].post.security).toEqual([{ apiToken: ['crm:write'] }]);
+    expect(doc.paths['/health'].get.security).toEqual([]);
+    expect(doc.components.securitySchemes.apiToken.description).toContain('catalog:admin');
+  });
+
+  it('refuses to register a route that names an unknown scope', async () => {
+    const other = await createPlatformApp(testPlatform('catalog', db, { outboxSchema: 'kit_test' }), { description: 'x' });
+    expect(() => other.get('/typo', { config: { scope: 'catalog:reed' } }, async () => ({}))).toThrow(/unknown scope 'catalog:reed'/);
+    await other.close();
   });
 });

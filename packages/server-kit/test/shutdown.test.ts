@@ -1,5 +1,6 @@
 // Graceful shutdown: close() lets an in-flight request finish, then ends promptly instead of waiting for the
 // client's keep-alive socket to time out.
+import { ALL_SCOPES } from '@bss/config';
 import { createApp } from '@bss/server-kit';
 import { TEST_TOKEN } from '@bss/testing';
 import { createLogger, createTracing } from '@bss/telemetry';
@@ -8,12 +9,12 @@ import { describe, expect, it } from 'vitest';
 describe('graceful shutdown', () => {
   it('finishes in-flight requests, asks keep-alive clients to hang up, and closes promptly', async () => {
     const app = await createApp({
-      service: 'shutdown-test',
+      service: 'catalog',
       version: 't',
       description: 't',
       logger: createLogger('shutdown-test', 'silent'),
       tracing: createTracing('shutdown-test'),
-      apiTokens: [{ identity: 'default', token: TEST_TOKEN }],
+      apiTokens: [{ identity: 'default', token: TEST_TOKEN, scopes: ALL_SCOPES, tenant: 'DEFAULT' }],
     });
     let finished = 0;
     app.get('/slow', async () => {

@@ -1,6 +1,7 @@
 // Traces leave the process over OTLP/HTTP when an endpoint is configured, continuing the caller's trace.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ALL_SCOPES } from '@bss/config';
 import { createApp } from '@bss/server-kit';
 import { TEST_TOKEN } from '@bss/testing';
 import { createLogger, createTracing } from '@bss/telemetry';
@@ -29,12 +30,12 @@ describe('OpenTelemetry export', () => {
   it('exports a server span per request with the inbound trace id and BSS attributes', async () => {
     const tracing = createTracing('otel-test', endpoint);
     const app = await createApp({
-      service: 'otel-test',
+      service: 'catalog',
       version: 't',
       description: 't',
       logger: createLogger('otel-test', 'silent'),
       tracing,
-      apiTokens: [{ identity: 'default', token: TEST_TOKEN }],
+      apiTokens: [{ identity: 'default', token: TEST_TOKEN, scopes: ALL_SCOPES, tenant: 'DEFAULT' }],
     });
     app.get('/ping', async (req) => ({ traceId: req.ctx.traceId }));
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';

@@ -6,10 +6,11 @@ import { randomUUID } from 'node:crypto';
 /** Who is asking, through which surface, and under which trace. */
 export interface RequestContext {
   requestId: string;
-  /** Human or agent identity (`X-BSS-Actor`), descriptive only. */
+  /** Human or agent identity (`X-BSS-Actor`): attribution only, never used to authorize. */
   actor: string;
   /** Originating surface (`X-BSS-Channel`): cli, llm, portal-self-serve, portal-csr, scenario, system. */
   channel: string;
+  /** The tenant whose rows the request reads and writes: fixed by the perimeter identity, never by the caller. */
   tenant: string;
   /** Identity resolved from the perimeter token (never from a caller-asserted header). */
   serviceIdentity: string;
@@ -20,7 +21,7 @@ export interface RequestContext {
 
 const storage = new AsyncLocalStorage<RequestContext>();
 
-/** Context for work that no request started (workers, consumers before they read a message). */
+/** Context for work that no request started (workers, consumers): the service itself, identity `system`. */
 export function systemContext(overrides: Partial<RequestContext> = {}): RequestContext {
   const traceparent = overrides.traceparent ?? newTraceparent();
   return {
@@ -28,7 +29,7 @@ export function systemContext(overrides: Partial<RequestContext> = {}): RequestC
     actor: 'system',
     channel: 'system',
     tenant: 'DEFAULT',
-    serviceIdentity: 'default',
+    serviceIdentity: 'system',
     traceId: traceIdOf(traceparent),
     traceparent,
     ...overrides,

@@ -1,6 +1,6 @@
 // Operator offering writes: add, window, retire. Each rule id is triggered with its `reason` asserted, bad
 // input never yields a 500, and every successful write leaves its event in catalog.outbox (audit API).
-import { authHeaders } from '@bss/testing';
+import { authHeaders, portalHeaders } from '@bss/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operator, startCatalog, tmf, TMF, type Harness } from './harness.ts';
 
@@ -78,17 +78,21 @@ describe('POST /admin/catalog/offering', () => {
   });
 
   it.each([
-    ['missing', {}],
-    ['empty', { 'x-bss-actor': '' }],
-    ['anonymous', { 'x-bss-actor': 'anonymous' }],
-    ['Anonymous', { 'x-bss-actor': 'Anonymous' }],
-    ['malformed', { 'x-bss-actor': '<script>' }],
-  ])('refuses a %s actor with catalog.admin_only and writes nothing', async (_label, actor) => {
-    const res = await addOffering({ offeringId: 'PLAN_ANON' }, authHeaders(actor));
-    expect(res.statusCode).toBe(422);
-    expect(res.json()).toMatchObject({ code: 'POLICY_VIOLATION', reason: 'catalog.admin_only' });
+    ['no actor', {}],
+    ['an operator-looking actor', { 'x-bss-actor': 'ops-alice' }],
+    ['actor "anyone"', { 'x-bss-actor': 'anyone' }],
+  ])('refuses the portal token with %s (403 auth.scope_missing) and writes nothing', async (_label, actor) => {
+    const res = await addOffering({ offeringId: 'PLAN_ANON' }, portalHeaders(actor));
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'AUTH_SCOPE_MISSING', reason: 'auth.scope_missing', context: { scope: 'catalog:admin', identity: 'portal_self_serve' } });
     expect((await h.get(`${TMF}/productOffering/PLAN_ANON`)).statusCode).toBe(404);
     expect(await events('PLAN_ANON')).toEqual([]);
+  });
+
+  it('accepts the operator token without any actor header (the actor is attribution only)', async () => {
+    const res = await addOffering({ offeringId: 'PLAN_NO_ACTOR' }, authHeaders());
+    expect(res.statusCode).toBe(201);
+    expect((await events('PLAN_NO_ACTOR'))[0]).toMatchObject({ actor: 'system', serviceIdentity: 'default' });
   });
 
   it.each([
@@ -155,15 +159,16 @@ describe('PATCH /admin/catalog/offering/{id}/window', () => {
     expect(changed).toMatchObject({ eventType: 'catalog.offering.window_changed', payload: { retired: true } });
   });
 
-  it('refuses an inverted window, a missing offering, an anonymous actor and bad bodies', async () => {
+  it('refuses an inverted window, a missing offering, the portal token and bad bodies', async () => {
     const inverted = await h.send('PATCH', '/admin/catalog/offering/PLAN_M/window', { validFrom: '2026-07-01T00:00:00Z', validTo: '2026-06-01T00:00:00Z' });
     expect(inverted.statusCode).toBe(422);
     expect(inverted.json().reason).toBe('catalog.offering.window.invalid');
     const missing = await h.send('PATCH', '/admin/catalog/offering/PLAN_NOPE/window', { validTo: null });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ code: 'NOT_FOUND', reason: 'catalog.offering.not_found', context: { offeringId: 'PLAN_NOPE' } });
-    const anon = await h.send('PATCH', '/admin/catalog/offering/PLAN_M/window', { validTo: null }, authHeaders({ 'x-bss-actor': 'anonymous' }));
-    expect(anon.json().reason).toBe('catalog.admin_only');
+    const portal = await h.send('PATCH', '/admin/catalog/offering/PLAN_M/window', { validTo: null }, portalHeaders({ 'x-bss-actor': 'ops-alice' }));
+    expect(portal.statusCode).toBe(403);
+    expect(portal.json().reason).toBe('auth.scope_missing');
     for (const payload of ['{', {}, { validTo: 5 }, { validTo: 'soon' }, { window: null }]) {
       const res = await h.send('PATCH', '/admin/catalog/offering/PLAN_M/window', payload);
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
@@ -194,7 +199,7 @@ describe('POST /admin/catalog/offering/{id}/retire', () => {
     expect(res.json().validFor).toEqual({ startDateTime: '2026-09-01T00:00:00.000Z', endDateTime: '2026-09-01T00:00:00.000Z' });
   });
 
-  it('refuses a second retire, a missing offering and an anonymous actor; no event is left behind', async () => {
+  it('refuses a second retire, a missing offering and the portal token; no event is left behind', async () => {
     const again = await h.send('POST', '/admin/catalog/offering/PLAN_OLD/retire');
     expect(again.statusCode).toBe(422);
     expect(again.json()).toMatchObject({ reason: 'catalog.offering.already_retired', context: { offeringId: 'PLAN_OLD' } });
@@ -202,8 +207,8 @@ describe('POST /admin/catalog/offering/{id}/retire', () => {
     const missing = await h.send('POST', '/admin/catalog/offering/PLAN_NOPE/retire');
     expect(missing.statusCode).toBe(404);
     expect(missing.json().reason).toBe('catalog.offering.not_found');
-    const anon = await h.send('POST', '/admin/catalog/offering/PLAN_M/retire', undefined, authHeaders());
-    expect(anon.json().reason).toBe('catalog.admin_only');
+    const portal = await h.send('POST', '/admin/catalog/offering/PLAN_M/retire', undefined, portalHeaders());
+    expect(portal.json()).toMatchObject({ reason: 'auth.scope_missing', context: { scope: 'catalog:admin' } });
     expect((await h.send('POST', '/admin/catalog/offering/PLAN_M/retire', undefined, {})).statusCode).toBe(401);
     expect((await h.get(`${TMF}/productOffering/PLAN_M`)).json().lifecycleStatus).toBe('active');
   });

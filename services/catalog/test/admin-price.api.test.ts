@@ -1,6 +1,6 @@
 // Operator price writes and the active price over windows: overlapping windows, ties, retireCurrent, no
 // active row. Every price body is checked against the strict TMF620 ProductOfferingPrice schema.
-import { authHeaders } from '@bss/testing';
+import { portalHeaders } from '@bss/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCatalog, tmf, TMF, type Harness } from './harness.ts';
 
@@ -97,13 +97,13 @@ describe('POST /admin/catalog/offering/{id}/price', () => {
     expect((await h.get('/audit-api/v1/events?aggregateId=PLAN_P')).json().count).toBe(before);
   });
 
-  it('refuses an unknown offering (404), an anonymous actor, bad bodies (400) and a missing token (401)', async () => {
+  it('refuses an unknown offering (404), the portal token (403), bad bodies (400) and a missing token (401)', async () => {
     const missing = await addPrice('PLAN_NOPE', { priceId: 'PRICE_X', amount: '1.00' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ code: 'NOT_FOUND', reason: 'catalog.offering.not_found' });
-    const anon = await addPrice('PLAN_P', { priceId: 'PRICE_X', amount: '1.00' }, authHeaders({ 'x-bss-actor': ' ' }));
-    expect(anon.statusCode).toBe(422);
-    expect(anon.json()).toMatchObject({ reason: 'catalog.admin_only' });
+    const portal = await addPrice('PLAN_P', { priceId: 'PRICE_X', amount: '1.00' }, portalHeaders({ 'x-bss-actor': 'ops-alice' }));
+    expect(portal.statusCode).toBe(403);
+    expect(portal.json()).toMatchObject({ reason: 'auth.scope_missing', context: { scope: 'catalog:admin' } });
     for (const payload of ['{"priceId"', { amount: '1.00' }, { priceId: 'P', amount: [1] }, { priceId: 'P', amount: '1.00', retireCurrent: 'yes' }]) {
       const res = await addPrice('PLAN_P', payload as Record<string, unknown>);
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);

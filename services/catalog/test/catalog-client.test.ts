@@ -1,7 +1,7 @@
 // The typed catalog client against a really listening catalog app: every route, responses parsed with the
 // contract schemas, and the error envelope turned back into typed errors.
 import { createCatalogClient, NotFoundError, PolicyViolationError, ValidationError } from '@bss/clients';
-import { TEST_TOKEN } from '@bss/testing';
+import { TEST_PORTAL_TOKEN, TEST_TOKEN } from '@bss/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCatalog, tmf, type Harness } from './harness.ts';
 
@@ -79,8 +79,13 @@ describe('catalog client writes', () => {
     ]);
   });
 
-  it('raises PolicyViolationError with the rule id, and ValidationError for a bad body', async () => {
-    await expect(client('anonymous').retireOffering('PLAN_M')).rejects.toMatchObject({ rule: 'catalog.admin_only' });
+  it('raises PolicyViolationError with the rule id, ValidationError for a bad body, and reports a missing scope', async () => {
+    // The customer-facing portal's token lacks catalog:admin, whatever actor it names.
+    const portal = createCatalogClient({ baseUrl, token: TEST_PORTAL_TOKEN, actor: 'ops-carol' });
+    await expect(portal.retireOffering('PLAN_M')).rejects.toMatchObject({
+      httpStatus: 403,
+      context: { downstreamReason: 'auth.scope_missing', scope: 'catalog:admin', identity: 'portal_self_serve' },
+    });
     const err = await client('ops-carol').retireOffering('PLAN_C').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PolicyViolationError);
     expect((err as PolicyViolationError).rule).toBe('catalog.offering.already_retired');

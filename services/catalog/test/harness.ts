@@ -28,7 +28,7 @@ function tmfDefinitionOf(path: string): string | undefined {
   return undefined;
 }
 
-/** Headers of an operator request (token + a named actor). */
+/** Headers of an operator request: the operator token (it holds catalog:admin) and an actor, for attribution. */
 export const operator = (extra: Record<string, string> = {}) => authHeaders({ 'x-bss-actor': 'ops-alice', ...extra });
 
 export async function startCatalog(now = '2026-06-01T00:00:00Z'): Promise<Harness> {

@@ -1,5 +1,6 @@
 // `make up`: runs every service in the foreground and prints their URLs; Ctrl-C stops them cleanly.
-// A local API token is generated once into .bss/api-token when BSS_API_TOKEN is not set.
+// A local operator token (identity `default`, every scope) is generated once into .bss/api-token when
+// BSS_API_TOKEN is not set; the services' own `system` token is derived from it (BSS_SYSTEM_API_TOKEN overrides).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +30,7 @@ const fleet = await startFleet(env).catch((err: Error) => {
 });
 console.log('\nBSS-CLI is up:\n');
 for (const s of fleet.services) console.log(`  ${s.name.padEnd(18)} ${s.url}   docs ${s.url}/docs   openapi ${s.url}/openapi.json`);
-console.log(`\nAPI token (X-BSS-API-Token): ${env.BSS_API_TOKEN === process.env.BSS_API_TOKEN ? '$BSS_API_TOKEN' : '.bss/api-token'}`);
+console.log(`\nOperator API token (X-BSS-API-Token, every scope): ${env.BSS_API_TOKEN === process.env.BSS_API_TOKEN ? '$BSS_API_TOKEN' : '.bss/api-token'}`);
 console.log(`try: curl -s -H "X-BSS-API-Token: $(cat .bss/api-token)" ${fleet.services[0]?.url}/tmf-api/productCatalogManagement/v4/productOffering\n`);
 console.log('Ctrl-C to stop.');
 

@@ -1,12 +1,11 @@
-// Operator writes on offerings and prices. Each use-case is one transaction: gate and input checks first,
-// then row lookups (offering row-locked), policies, the write and its outbox event, all committed together.
+// Operator writes on offerings and prices (the perimeter lets only `catalog:admin` identities reach them). Each
+// use-case is one transaction: input checks first, then row lookups (offering row-locked), policies, the write and its outbox event, all committed together.
 import type { catalog } from '@bss/contracts';
 import type { Tx } from '@bss/db';
 import type { CatalogDeps } from '../deps.ts';
 import { allowancesFor } from '../domain/allowance.ts';
 import { toTmfOffering, toTmfPrice } from '../domain/offering.mapper.ts';
 import * as events from '../events/offering.events.ts';
-import { checkAdminActor } from '../policies/admin.policies.ts';
 import { checkNotRetired, checkOfferingAbsent, checkOfferingWindow, checkSpecExists } from '../policies/offering.policies.ts';
 import { checkPriceAbsent, checkPriceWindow, requireValidAmount } from '../policies/price.policies.ts';
 import { insertAllowances } from '../repositories/allowance.repository.ts';
@@ -19,12 +18,6 @@ import { loadAggregates } from './offering-aggregates.ts';
 const DEFAULT_SPEC = 'SPEC_MOBILE_PREPAID';
 const DEFAULT_CURRENCY = 'SGD';
 
-/** Who is asking: the raw X-BSS-Actor header and the actor the request context settled on. */
-export interface Caller {
-  actorHeader: string | string[] | undefined;
-  contextActor: string;
-}
-
 const instant = (v: string | null | undefined): Date | null => (v ? new Date(v) : null);
 
 export function createOfferingAdmin(deps: CatalogDeps) {
@@ -36,8 +29,7 @@ export function createOfferingAdmin(deps: CatalogDeps) {
   }
 
   /** Adds an offering with one monthly recurring price and an allowance row per given quantity. */
-  async function addOffering(caller: Caller, input: catalog.AddOfferingRequest): Promise<catalog.ProductOffering> {
-    checkAdminActor(caller.actorHeader, caller.contextActor);
+  async function addOffering(input: catalog.AddOfferingRequest): Promise<catalog.ProductOffering> {
     const amount = requireValidAmount(input.amount);
     const window = { validFrom: instant(input.validFrom), validTo: instant(input.validTo) };
     checkOfferingWindow(window, input.offeringId);
@@ -79,8 +71,7 @@ export function createOfferingAdmin(deps: CatalogDeps) {
    * Moves the offering's window (merge-patch: omitted bounds stay, null opens them). An end at or before now
    * also retires the offering, as the reference did.
    */
-  async function setWindow(caller: Caller, offeringId: string, input: catalog.OfferingWindowRequest): Promise<catalog.ProductOffering> {
-    checkAdminActor(caller.actorHeader, caller.contextActor);
+  async function setWindow(offeringId: string, input: catalog.OfferingWindowRequest): Promise<catalog.ProductOffering> {
     return database.db.transaction(async (tx) => {
       const before = await getOfferingForUpdate(tx, offeringId);
       const window = {
@@ -99,8 +90,7 @@ export function createOfferingAdmin(deps: CatalogDeps) {
   }
 
   /** Retires the offering: unsellable, lifecycle retired, window closed at now (or kept if it already ended). */
-  async function retire(caller: Caller, offeringId: string): Promise<catalog.ProductOffering> {
-    checkAdminActor(caller.actorHeader, caller.contextActor);
+  async function retire(offeringId: string): Promise<catalog.ProductOffering> {
     return database.db.transaction(async (tx) => {
       const before = await getOfferingForUpdate(tx, offeringId);
       checkNotRetired(before);
@@ -115,8 +105,7 @@ export function createOfferingAdmin(deps: CatalogDeps) {
   }
 
   /** Adds a monthly recurring price; with retireCurrent, first closes every open-ended price at validFrom (or now). */
-  async function addPrice(caller: Caller, offeringId: string, input: catalog.AddPriceRequest): Promise<catalog.ProductOfferingPrice> {
-    checkAdminActor(caller.actorHeader, caller.contextActor);
+  async function addPrice(offeringId: string, input: catalog.AddPriceRequest): Promise<catalog.ProductOfferingPrice> {
     const amount = requireValidAmount(input.amount);
     const window = { validFrom: instant(input.validFrom), validTo: instant(input.validTo) };
     checkPriceWindow(window, input.priceId);

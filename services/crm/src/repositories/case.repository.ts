@@ -2,6 +2,7 @@
 import type { Executor } from '@bss/db';
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { caseNote, crmCase, ticket, type CaseNoteRow, type CaseRow } from '../schema.ts';
+import { inTenant } from './tenant.ts';
 
 export async function insertCase(tx: Executor, row: typeof crmCase.$inferInsert): Promise<CaseRow> {
   const [created] = await tx.insert(crmCase).values(row).returning();
@@ -9,12 +10,12 @@ export async function insertCase(tx: Executor, row: typeof crmCase.$inferInsert)
 }
 
 export async function findCase(tx: Executor, id: string): Promise<CaseRow | undefined> {
-  const [row] = await tx.select().from(crmCase).where(eq(crmCase.id, id));
+  const [row] = await tx.select().from(crmCase).where(and(eq(crmCase.id, id), inTenant(crmCase.tenantId)));
   return row;
 }
 
 export async function findCaseForUpdate(tx: Executor, id: string): Promise<CaseRow | undefined> {
-  const [row] = await tx.select().from(crmCase).where(eq(crmCase.id, id)).for('update');
+  const [row] = await tx.select().from(crmCase).where(and(eq(crmCase.id, id), inTenant(crmCase.tenantId))).for('update');
   return row;
 }
 
@@ -43,11 +44,11 @@ export async function listCases(
   tx: Executor,
   q: { customerId?: string; state?: string; openedByAgentId?: string; offset: number; limit: number },
 ): Promise<{ rows: CaseRow[]; total: number }> {
-  const where: SQL[] = [];
+  const where: SQL[] = [inTenant(crmCase.tenantId)];
   if (q.customerId) where.push(eq(crmCase.customerId, q.customerId));
   if (q.state) where.push(eq(crmCase.state, q.state as 'open'));
   if (q.openedByAgentId) where.push(eq(crmCase.openedByAgentId, q.openedByAgentId));
-  const cond = where.length ? and(...where) : undefined;
+  const cond = and(...where);
   const [t] = await tx.select({ n: count() }).from(crmCase).where(cond);
   const rows = await tx.select().from(crmCase).where(cond).orderBy(desc(crmCase.openedAt), desc(crmCase.seq)).offset(q.offset).limit(q.limit);
   return { rows, total: t?.n ?? 0 };

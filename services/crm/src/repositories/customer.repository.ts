@@ -1,7 +1,9 @@
 // Queries over crm.party / individual / customer / contact_medium. No business rules; take the executor first.
+// Lookups see only the current tenant's rows (tenant.ts); the live-email lookup is global, as its unique index is.
 import type { Executor } from '@bss/db';
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { contactMedium, customer, individual, party, type ContactMediumRow, type CustomerRow, type IndividualRow } from '../schema.ts';
+import { inTenant } from './tenant.ts';
 
 /** A customer with its individual and contact mediums (live and ended). */
 export interface CustomerView {
@@ -29,13 +31,13 @@ export async function insertMedium(tx: Executor, row: typeof contactMedium.$infe
 }
 
 export async function findCustomer(tx: Executor, id: string): Promise<CustomerRow | undefined> {
-  const [row] = await tx.select().from(customer).where(eq(customer.id, id));
+  const [row] = await tx.select().from(customer).where(and(eq(customer.id, id), inTenant(customer.tenantId)));
   return row;
 }
 
 /** Locks the customer row for the rest of the transaction (serialises concurrent writes to one customer). */
 export async function findCustomerForUpdate(tx: Executor, id: string): Promise<CustomerRow | undefined> {
-  const [row] = await tx.select().from(customer).where(eq(customer.id, id)).for('update');
+  const [row] = await tx.select().from(customer).where(and(eq(customer.id, id), inTenant(customer.tenantId))).for('update');
   return row;
 }
 
@@ -50,7 +52,7 @@ export async function listMediums(tx: Executor, partyIds: string[]): Promise<Con
 }
 
 export async function findMedium(tx: Executor, id: string): Promise<ContactMediumRow | undefined> {
-  const [row] = await tx.select().from(contactMedium).where(eq(contactMedium.id, id));
+  const [row] = await tx.select().from(contactMedium).where(and(eq(contactMedium.id, id), inTenant(contactMedium.tenantId)));
   return row;
 }
 
@@ -64,7 +66,7 @@ export async function findLiveEmail(tx: Executor, email: string): Promise<Contac
 }
 
 export async function findCustomerByParty(tx: Executor, partyId: string): Promise<CustomerRow | undefined> {
-  const [row] = await tx.select().from(customer).where(eq(customer.partyId, partyId));
+  const [row] = await tx.select().from(customer).where(and(eq(customer.partyId, partyId), inTenant(customer.tenantId)));
   return row;
 }
 
@@ -104,14 +106,14 @@ export async function listCustomerViews(
   tx: Executor,
   q: { status?: string; name?: string; offset: number; limit: number },
 ): Promise<{ views: CustomerView[]; total: number }> {
-  const where: SQL[] = [];
+  const where: SQL[] = [inTenant(customer.tenantId)];
   if (q.status) where.push(eq(customer.status, q.status as 'active'));
   if (q.name) {
     const pattern = `%${q.name.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     // Matches "Ada", "Lim" and "Ada Lim" alike.
     where.push(sql`(${individual.givenName} || ' ' || ${individual.familyName}) ILIKE ${pattern}`);
   }
-  const cond = where.length ? and(...where) : undefined;
+  const cond = and(...where);
   const base = () => tx.select().from(customer).innerJoin(individual, eq(individual.partyId, customer.partyId));
   const [totalRow] = await tx.select({ n: count() }).from(customer).innerJoin(individual, eq(individual.partyId, customer.partyId)).where(cond);
   const rows = await base().where(cond).orderBy(asc(customer.customerSince), asc(customer.id)).offset(q.offset).limit(q.limit);

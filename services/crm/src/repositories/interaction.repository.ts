@@ -2,6 +2,7 @@
 import type { Executor } from '@bss/db';
 import { and, count, desc, eq } from 'drizzle-orm';
 import { interaction, type InteractionRow } from '../schema.ts';
+import { inTenant } from './tenant.ts';
 
 export async function insertInteraction(tx: Executor, row: typeof interaction.$inferInsert): Promise<InteractionRow> {
   const [created] = await tx.insert(interaction).values(row).returning();
@@ -9,7 +10,7 @@ export async function insertInteraction(tx: Executor, row: typeof interaction.$i
 }
 
 export async function findInteraction(tx: Executor, id: string): Promise<InteractionRow | undefined> {
-  const [row] = await tx.select().from(interaction).where(eq(interaction.id, id));
+  const [row] = await tx.select().from(interaction).where(and(eq(interaction.id, id), inTenant(interaction.tenantId)));
   return row;
 }
 
@@ -18,7 +19,7 @@ export async function listInteractions(
   tx: Executor,
   q: { customerId: string; offset: number; limit: number },
 ): Promise<{ rows: InteractionRow[]; total: number }> {
-  const cond = and(eq(interaction.customerId, q.customerId));
+  const cond = and(eq(interaction.customerId, q.customerId), inTenant(interaction.tenantId));
   const [t] = await tx.select({ n: count() }).from(interaction).where(cond);
   const rows = await tx.select().from(interaction).where(cond).orderBy(desc(interaction.occurredAt), desc(interaction.seq)).offset(q.offset).limit(q.limit);
   return { rows, total: t?.n ?? 0 };

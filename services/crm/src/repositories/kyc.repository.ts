@@ -2,9 +2,10 @@
 import type { Executor } from '@bss/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { customerIdentity, type IdentityRow } from '../schema.ts';
+import { inTenant } from './tenant.ts';
 
 export async function findIdentity(tx: Executor, customerId: string): Promise<IdentityRow | undefined> {
-  const [row] = await tx.select().from(customerIdentity).where(eq(customerIdentity.customerId, customerId));
+  const [row] = await tx.select().from(customerIdentity).where(and(eq(customerIdentity.customerId, customerId), inTenant(customerIdentity.tenantId)));
   return row;
 }
 

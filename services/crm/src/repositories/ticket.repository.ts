@@ -2,6 +2,7 @@
 import type { Executor } from '@bss/db';
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { ticket, ticketStateHistory, type TicketRow } from '../schema.ts';
+import { inTenant } from './tenant.ts';
 
 export async function insertTicket(tx: Executor, row: typeof ticket.$inferInsert): Promise<TicketRow> {
   const [created] = await tx.insert(ticket).values(row).returning();
@@ -9,12 +10,12 @@ export async function insertTicket(tx: Executor, row: typeof ticket.$inferInsert
 }
 
 export async function findTicket(tx: Executor, id: string): Promise<TicketRow | undefined> {
-  const [row] = await tx.select().from(ticket).where(eq(ticket.id, id));
+  const [row] = await tx.select().from(ticket).where(and(eq(ticket.id, id), inTenant(ticket.tenantId)));
   return row;
 }
 
 export async function findTicketForUpdate(tx: Executor, id: string): Promise<TicketRow | undefined> {
-  const [row] = await tx.select().from(ticket).where(eq(ticket.id, id)).for('update');
+  const [row] = await tx.select().from(ticket).where(and(eq(ticket.id, id), inTenant(ticket.tenantId))).for('update');
   return row;
 }
 
@@ -45,12 +46,12 @@ export async function listTickets(
   tx: Executor,
   q: { customerId?: string; caseId?: string; status?: string; assignedToAgentId?: string; offset: number; limit: number },
 ): Promise<{ rows: TicketRow[]; total: number }> {
-  const where: SQL[] = [];
+  const where: SQL[] = [inTenant(ticket.tenantId)];
   if (q.customerId) where.push(eq(ticket.customerId, q.customerId));
   if (q.caseId) where.push(eq(ticket.caseId, q.caseId));
   if (q.status) where.push(eq(ticket.state, q.status as 'open'));
   if (q.assignedToAgentId) where.push(eq(ticket.assignedToAgentId, q.assignedToAgentId));
-  const cond = where.length ? and(...where) : undefined;
+  const cond = and(...where);
   const [t] = await tx.select({ n: count() }).from(ticket).where(cond);
   const rows = await tx.select().from(ticket).where(cond).orderBy(desc(ticket.openedAt), desc(ticket.seq)).offset(q.offset).limit(q.limit);
   return { rows, total: t?.n ?? 0 };

@@ -1,10 +1,11 @@
 // Queries over crm.chat_transcript (append-only: insert-if-absent and read, nothing else).
 import type { Executor } from '@bss/db';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { chatTranscript, type TranscriptRow } from '../schema.ts';
+import { inTenant } from './tenant.ts';
 
 export async function findTranscript(tx: Executor, hash: string): Promise<TranscriptRow | undefined> {
-  const [row] = await tx.select().from(chatTranscript).where(eq(chatTranscript.hash, hash));
+  const [row] = await tx.select().from(chatTranscript).where(and(eq(chatTranscript.hash, hash), inTenant(chatTranscript.tenantId)));
   return row;
 }
 

@@ -1,7 +1,7 @@
 // Chat transcripts: content-addressed (hash = SHA-256 hex of the body), append-only, idempotent on re-store.
 import { createHash } from 'node:crypto';
 import type { crm } from '@bss/contracts';
-import { NotFound, requirePolicy } from '@bss/policy';
+import { Conflict, NotFound, requirePolicy } from '@bss/policy';
 import { currentContext } from '@bss/telemetry';
 import type { CrmDeps } from '../deps.ts';
 import { findCustomer } from '../repositories/customer.repository.ts';
@@ -31,7 +31,12 @@ export function transcriptService(deps: CrmDeps) {
           recordedAt: deps.clock.now(),
           tenantId: currentContext().tenant,
         });
-        if (!row) return { transcript: wire((await findTranscript(tx, input.hash))!), created: false };
+        if (!row) {
+          // The hash is the primary key across tenants: a body another tenant stored first is not this tenant's to read.
+          const existing = await findTranscript(tx, input.hash);
+          if (!existing) throw new Conflict('chat_transcript.store.hash_taken', 'a transcript with this hash is held by another tenant', { hash: input.hash });
+          return { transcript: wire(existing), created: false };
+        }
         if (row.customerId) await logInteraction(tx, deps, { customerId: row.customerId, summary: 'Chat transcript stored', body: `sha256:${row.hash}` });
         return { transcript: wire(row), created: true };
       });

@@ -50,6 +50,14 @@ export function checkTokenProviderMatchesActive(method: PaymentMethodRow, active
 }
 
 /**
+ * Keys are scoped per customer, but a caller could name another tenant's customer: an attempt found under that
+ * customer's key in another tenant is refused without naming its payment.
+ */
+export function checkKeyOfThisTenant(existing: PaymentAttemptRow, tenant: string): void {
+  requirePolicy(existing.tenantId === tenant, 'payment.charge.idempotency_key_unique', 'this idempotency key is already in use; choose another', {});
+}
+
+/**
  * Reusing an idempotency key is only a replay when it describes the very same charge. `existing` is always
  * the requesting customer's own attempt (keys are scoped per customer), so its id is safe to report.
  */

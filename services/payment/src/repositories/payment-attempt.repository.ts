@@ -4,9 +4,10 @@ import type { Executor, Tx } from '@bss/db';
 import { NotFound } from '@bss/policy';
 import { and, asc, count, desc, eq, lt, sql } from 'drizzle-orm';
 import { paymentAttempt, type PaymentAttemptRow } from '../schema.ts';
+import { currentTenant, inTenant } from './tenant.ts';
 
 export async function findPaymentAttempt(ex: Executor, id: string): Promise<PaymentAttemptRow | undefined> {
-  const [row] = await ex.select().from(paymentAttempt).where(eq(paymentAttempt.id, id));
+  const [row] = await ex.select().from(paymentAttempt).where(and(eq(paymentAttempt.id, id), inTenant(paymentAttempt.tenantId)));
   return row;
 }
 
@@ -35,7 +36,7 @@ export type NewPaymentAttempt = Omit<typeof paymentAttempt.$inferInsert, 'id' | 
 export async function insertPendingAttempt(tx: Tx, values: NewPaymentAttempt): Promise<PaymentAttemptRow | undefined> {
   const [row] = await tx
     .insert(paymentAttempt)
-    .values({ ...values, status: 'pending' })
+    .values({ ...values, status: 'pending', tenantId: currentTenant() })
     .onConflictDoNothing({ target: [paymentAttempt.customerId, paymentAttempt.idempotencyKey] })
     .returning();
   return row;
@@ -70,13 +71,13 @@ export async function listPaymentAttempts(ex: Executor, customerId: string, page
   return ex
     .select()
     .from(paymentAttempt)
-    .where(eq(paymentAttempt.customerId, customerId))
+    .where(and(eq(paymentAttempt.customerId, customerId), inTenant(paymentAttempt.tenantId)))
     .orderBy(desc(paymentAttempt.attemptedAt), desc(sql`length(${paymentAttempt.id})`), desc(paymentAttempt.id))
     .offset(page.offset)
     .limit(page.limit);
 }
 
 export async function countPaymentAttempts(ex: Executor, customerId: string): Promise<number> {
-  const [row] = await ex.select({ n: count() }).from(paymentAttempt).where(eq(paymentAttempt.customerId, customerId));
+  const [row] = await ex.select({ n: count() }).from(paymentAttempt).where(and(eq(paymentAttempt.customerId, customerId), inTenant(paymentAttempt.tenantId)));
   return row?.n ?? 0;
 }

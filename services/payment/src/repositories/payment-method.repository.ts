@@ -1,14 +1,16 @@
-// Queries over payment.payment_method. No business rules here; writes take the caller's transaction.
+// Queries over payment.payment_method. No business rules here; writes take the caller's transaction. Rows are
+// the current tenant's only (tenant.ts).
 import type { Executor, Tx } from '@bss/db';
 import { NotFound } from '@bss/policy';
 import { and, count, desc, eq, ne, sql } from 'drizzle-orm';
 import { paymentMethod, type PaymentMethodRow } from '../schema.ts';
+import { currentTenant, inTenant } from './tenant.ts';
 
 // Newest first; ids tie-break by numeric order (length first, so PM-10000 sorts after PM-9999).
 const newestFirst = [desc(paymentMethod.createdAt), desc(sql`length(${paymentMethod.id})`), desc(paymentMethod.id)];
 
 export async function findPaymentMethod(ex: Executor, id: string): Promise<PaymentMethodRow | undefined> {
-  const [row] = await ex.select().from(paymentMethod).where(eq(paymentMethod.id, id));
+  const [row] = await ex.select().from(paymentMethod).where(and(eq(paymentMethod.id, id), inTenant(paymentMethod.tenantId)));
   return row;
 }
 
@@ -31,7 +33,7 @@ export async function listActivePaymentMethods(ex: Executor, customerId: string)
   return ex
     .select()
     .from(paymentMethod)
-    .where(and(eq(paymentMethod.customerId, customerId), eq(paymentMethod.status, 'active')))
+    .where(and(eq(paymentMethod.customerId, customerId), eq(paymentMethod.status, 'active'), inTenant(paymentMethod.tenantId)))
     .orderBy(...newestFirst);
 }
 
@@ -39,7 +41,7 @@ export async function countActivePaymentMethods(ex: Executor, customerId: string
   const [row] = await ex
     .select({ n: count() })
     .from(paymentMethod)
-    .where(and(eq(paymentMethod.customerId, customerId), eq(paymentMethod.status, 'active')));
+    .where(and(eq(paymentMethod.customerId, customerId), eq(paymentMethod.status, 'active'), inTenant(paymentMethod.tenantId)));
   return row?.n ?? 0;
 }
 
@@ -48,7 +50,7 @@ export async function findNewestOtherActive(tx: Tx, customerId: string, exceptId
   const [row] = await tx
     .select()
     .from(paymentMethod)
-    .where(and(eq(paymentMethod.customerId, customerId), eq(paymentMethod.status, 'active'), ne(paymentMethod.id, exceptId)))
+    .where(and(eq(paymentMethod.customerId, customerId), eq(paymentMethod.status, 'active'), ne(paymentMethod.id, exceptId), inTenant(paymentMethod.tenantId)))
     .orderBy(...newestFirst)
     .limit(1);
   return row;
@@ -58,14 +60,14 @@ export async function findDefaultPaymentMethod(ex: Executor, customerId: string)
   const [row] = await ex
     .select()
     .from(paymentMethod)
-    .where(and(eq(paymentMethod.customerId, customerId), eq(paymentMethod.isDefault, true)));
+    .where(and(eq(paymentMethod.customerId, customerId), eq(paymentMethod.isDefault, true), inTenant(paymentMethod.tenantId)));
   return row;
 }
 
 export type NewPaymentMethod = Omit<typeof paymentMethod.$inferInsert, 'id'>;
 
 export async function insertPaymentMethod(tx: Tx, values: NewPaymentMethod): Promise<PaymentMethodRow> {
-  const [row] = await tx.insert(paymentMethod).values(values).returning();
+  const [row] = await tx.insert(paymentMethod).values({ ...values, tenantId: currentTenant() }).returning();
   return row!;
 }
 

@@ -15,6 +15,7 @@ import {
   checkMethodActive,
   checkMethodExists,
   checkPositiveAmount,
+  checkKeyOfThisTenant,
   checkSameChargeForKey,
   checkTokenProviderMatchesActive,
 } from '../policies/payment.policies.ts';
@@ -26,6 +27,7 @@ import {
   listPaymentAttempts,
 } from '../repositories/payment-attempt.repository.ts';
 import { findPaymentMethod } from '../repositories/payment-method.repository.ts';
+import { currentTenant } from '../repositories/tenant.ts';
 import type { PaymentAttemptRow } from '../schema.ts';
 import { recordVerdict } from './payment-verdict.ts';
 
@@ -110,6 +112,7 @@ export function createPaymentService(deps: PaymentDeps) {
     });
 
     if ('existing' in claim) {
+      checkKeyOfThisTenant(claim.existing, currentTenant());
       checkSameChargeForKey(claim.existing, input);
       return { payment: view(await awaitFinal(claim.existing)), replayed: true };
     }

@@ -1,8 +1,10 @@
-// Queries on crm.port_request. Take an executor (tx for writes); no business rules here.
+// Queries on crm.port_request. Take an executor (tx for writes); no business rules here. Lookups see only the
+// current tenant's requests.
 import type { Executor, Tx } from '@bss/db';
 import { NotFound } from '@bss/policy';
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { OPEN_PORT_STATES } from '../domain/port-request.state.ts';
+import { inTenant } from '../../repositories/tenant.ts';
 import { portRequest, type PortRequestRow } from '../schema.ts';
 
 export type NewPortRequestRow = typeof portRequest.$inferInsert;
@@ -14,13 +16,13 @@ export async function insertPortRequest(tx: Tx, row: NewPortRequestRow): Promise
 }
 
 export async function getPortRequest(ex: Executor, id: string): Promise<PortRequestRow> {
-  const [row] = await ex.select().from(portRequest).where(eq(portRequest.id, id));
+  const [row] = await ex.select().from(portRequest).where(and(eq(portRequest.id, id), inTenant(portRequest.tenantId)));
   if (!row) throw new NotFound('port_request', id);
   return row;
 }
 
 export async function getPortRequestForUpdate(tx: Tx, id: string): Promise<PortRequestRow> {
-  const [row] = await tx.select().from(portRequest).where(eq(portRequest.id, id)).for('update');
+  const [row] = await tx.select().from(portRequest).where(and(eq(portRequest.id, id), inTenant(portRequest.tenantId))).for('update');
   if (!row) throw new NotFound('port_request', id);
   return row;
 }
@@ -40,6 +42,7 @@ export async function listPortRequests(
   filter: { state?: string; direction?: string; offset: number; limit: number },
 ): Promise<{ rows: PortRequestRow[]; total: number }> {
   const where = and(
+    inTenant(portRequest.tenantId),
     filter.state ? eq(portRequest.state, filter.state) : undefined,
     filter.direction ? eq(portRequest.direction, filter.direction) : undefined,
   );
