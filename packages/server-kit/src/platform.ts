@@ -73,7 +73,7 @@ export async function createPlatformApp(
   registerClockRoutes(app, clock, service);
   registerAuditRoutes(app, database, outbox.schema);
   const replay = createReplayService({ service, database, outbox, bus, clock, inboxRetentionDays: config.inboxRetentionDays });
-  registerReplayRoutes(app, replay, config.allowAdmin);
+  registerReplayRoutes(app, replay);
   if (opts.reset) {
     registerResetRoute(app, { service, database, outbox, clock, reset: opts.reset });
   }

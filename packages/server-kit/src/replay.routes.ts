@@ -2,7 +2,7 @@
 // requeue all or one) and re-publishing of its outbox rows. Admin scope, and gated by BSS_ALLOW_ADMIN_RESET
 // like every other admin route; each action is audited as an `admin.events.*` event.
 import { EventEnvelope, Instant } from '@bss/contracts';
-import { ErrorEnvelope, Forbidden } from '@bss/policy';
+import { ErrorEnvelope } from '@bss/policy';
 import { z } from 'zod';
 import type { App } from './app.ts';
 import { REPUBLISH_MAX, type ReplayService } from './replay.service.ts';
@@ -64,10 +64,8 @@ const RepublishResult = z
   .meta({ id: 'RepublishResult' });
 
 /** Registers the replay routes with the service's replay operations. */
-export function registerReplayRoutes(app: App, replay: ReplayService, allowAdmin: boolean): void {
-  const gate = () => {
-    if (!allowAdmin) throw new Forbidden('admin.events.disabled', 'event replay is disabled (set BSS_ALLOW_ADMIN_RESET=true)');
-  };
+/** Registers the replay routes; the perimeter admits them only with the `admin` scope and BSS_ALLOW_ADMIN_RESET. */
+export function registerReplayRoutes(app: App, replay: ReplayService): void {
   const admin = { scope: 'admin' };
   const errors = { 400: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 503: ErrorEnvelope };
 
@@ -75,7 +73,6 @@ export function registerReplayRoutes(app: App, replay: ReplayService, allowAdmin
     '/admin-api/v1/events/parked',
     { config: admin, schema: { tags: ['Admin'], querystring: ParkedQuery, response: { 200: ParkedList, ...errors } } },
     async (req) => {
-      gate();
       return replay.listParked(req.query.queue, req.query.limit);
     },
   );
@@ -83,7 +80,6 @@ export function registerReplayRoutes(app: App, replay: ReplayService, allowAdmin
     '/admin-api/v1/events/parked/:queue/requeue',
     { config: admin, schema: { tags: ['Admin'], params: z.object({ queue: QueueName }), response: { 200: RequeueResult, ...errors } } },
     async (req) => {
-      gate();
       return replay.requeue(req.params.queue);
     },
   );
@@ -94,7 +90,6 @@ export function registerReplayRoutes(app: App, replay: ReplayService, allowAdmin
       schema: { tags: ['Admin'], params: z.object({ queue: QueueName, eventId: MessageId }), response: { 200: RequeueResult, ...errors } },
     },
     async (req) => {
-      gate();
       return replay.requeue(req.params.queue, req.params.eventId);
     },
   );
@@ -102,7 +97,6 @@ export function registerReplayRoutes(app: App, replay: ReplayService, allowAdmin
     '/admin-api/v1/events/republish',
     { config: admin, schema: { tags: ['Admin'], body: RepublishBody, response: { 200: RepublishResult, 422: ErrorEnvelope, ...errors } } },
     async (req) => {
-      gate();
       const b = req.body;
       return replay.republish('eventIds' in b ? { eventIds: b.eventIds } : { from: new Date(b.from), to: new Date(b.to) });
     },

@@ -214,7 +214,7 @@ describe('audit trail', () => {
   it("shows an identity only its own tenant's events", async () => {
     const asB = await app.inject({ method: 'GET', url: '/audit-api/v1/events?aggregateId=W1', headers: tenantBHeaders() });
     expect(asB.statusCode).toBe(200);
-    expect(asB.json()).toEqual({ events: [], count: 0 });
+    expect(asB.json()).toEqual({ events: [], count: 0, nextCursor: null });
     expect((await post('/stage', {}, tenantBHeaders())).statusCode).toBe(200);
     const after = (await app.inject({ method: 'GET', url: '/audit-api/v1/events?aggregateId=W1', headers: tenantBHeaders() })).json();
     expect(after.events.map((e: { tenant: string; serviceIdentity: string }) => `${e.tenant}/${e.serviceIdentity}`)).toEqual(['TENANT_B/tenant_b']);

@@ -273,7 +273,7 @@ describe('a broker outage', () => {
 });
 
 describe('the admin gate', () => {
-  it('refuses every replay route with 403 admin.events.disabled when admin is off', async () => {
+  it('refuses every replay route with 403 admin.disabled when admin is off', async () => {
     const off = testPlatform('catalog', db, { outboxSchema: SCHEMA, env: { BSS_ALLOW_ADMIN_RESET: 'false' } });
     const offApp = await createPlatformApp(off, { description: 'admin off' });
     try {
@@ -284,7 +284,7 @@ describe('the admin gate', () => {
       ];
       for (const res of await Promise.all(calls)) {
         expect(res.statusCode).toBe(403);
-        expect(res.json()).toMatchObject({ code: 'FORBIDDEN', reason: 'admin.events.disabled' });
+        expect(res.json()).toMatchObject({ code: 'FORBIDDEN', reason: 'admin.disabled' });
       }
     } finally {
       await offApp.close();

@@ -147,6 +147,7 @@ describe('reservation TTL config', () => {
     BSS_MQ_URL: 'amqp://guest:guest@127.0.0.1:5672',
     BSS_API_TOKEN: 'a'.repeat(40),
     BSS_KYC_SIGNING_SECRET: 'k'.repeat(32),
+    BSS_KYC_DOCUMENT_PEPPER: 'p'.repeat(32),
   };
 
   it('defaults to 15 minutes, reads durations, and refuses nonsense naming the key', () => {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 /** Caller-chosen key, e.g. `<eventId>:reserve-msisdn`. */
 export const IdempotencyKey = z
   .string()
+  .max(128)
   .regex(/^[A-Za-z0-9._:-]{8,128}$/, '8–128 characters of [A-Za-z0-9._:-]')
   .describe('Caller-chosen key; the same key again returns the first result and writes nothing new');
 export type IdempotencyKey = z.infer<typeof IdempotencyKey>;
