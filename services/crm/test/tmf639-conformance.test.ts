@@ -2,7 +2,7 @@
 // only and every attribute a pool entry keeps) → get (with fields) → list (filters, fields, filtered counts) →
 // merge-patch → delete, every response validated strictly against the official Resource schema; plus the
 // policies each write goes through and the events it stages.
-import { loadTmfValidator } from '@bss/testing';
+import { diffAgainstSpec, loadTmfValidator } from '@bss/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './crm-harness.ts';
 
@@ -83,7 +83,7 @@ describe('TMF639 conformance: create → get → list → merge-patch → delete
   });
 
   it('refuses official attributes a pool entry cannot keep with a 400 naming them, never dropping them silently', async () => {
-    for (const extra of [{ description: 'x' }, { note: [{ text: 'x' }] }, { place: { id: 'P1' } }, { resourceSpecification: { id: 'RS1' } }]) {
+    for (const extra of [{ description: 'x' }, { note: [{ text: 'x' }] }, { place: { id: 'P1', role: 'installation' } }, { resourceSpecification: { id: 'RS1' } }]) {
       const body = { name: '91234568', ...extra };
       assertCreateBody(body);
       const res = await send('POST', R, body);
@@ -224,5 +224,11 @@ describe('TMF639 conformance: create → get → list → merge-patch → delete
     expect((await send('DELETE', `${R}/ESIM-8910101000000099999`)).status).toBe(204);
     expect((await send('DELETE', `${R}/ESIM-0000`)).status).toBe(404);
     expect((await send('DELETE', `${R}/nonsense`)).status).toBe(404);
+  });
+});
+
+describe('TMF639 operations against the official specification', () => {
+  it('serves every operation, query parameter and response code the spec lists for resource', () => {
+    expect(diffAgainstSpec(h.app.swagger(), 'TMF639-ResourceInventory-v4.swagger.json', { resources: ['resource'] })).toEqual([]);
   });
 });
