@@ -4,6 +4,7 @@
 // policies each write goes through and the events it stages.
 import { diffAgainstSpec, loadTmfValidator } from '@bss/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resetInventory } from '../src/inventory/reset.ts';
 import { startHarness, type Harness } from './crm-harness.ts';
 
 const R = '/tmf-api/resourceInventoryManagement/v4/resource';
@@ -222,6 +223,23 @@ describe('TMF639 conformance: create → get → list → merge-patch → delete
 
     // reserved then released, never bound: still deletable
     expect((await send('DELETE', `${R}/ESIM-8910101000000099999`)).status).toBe(204);
+    expect(await outbox('inventory.esim.deleted', '8910101000000099999')).toHaveLength(1);
+
+    // a profile once bound to a number and recycled is available again, but keeps its history
+    const iccid = '8910101000000000050';
+    await send('PATCH', `${R}/ESIM-${iccid}`, { resourceStatus: 'reserved' });
+    await send('PATCH', `${R}/MSISDN-90000050`, { resourceStatus: 'reserved' });
+    expect((await send('POST', `/inventory-api/v1/esim/${iccid}/assign-msisdn`, { msisdn: '90000050' })).status).toBe(200);
+    await send('POST', `/inventory-api/v1/esim/${iccid}/mark-downloaded`, {});
+    const recycled = await send('PATCH', `${R}/ESIM-${iccid}`, { resourceStatus: 'available' });
+    expect(recycled.body.resourceStatus).toBe('available');
+    expect(await outbox('inventory.esim.recycled', iccid)).toHaveLength(1);
+    expect(await send('DELETE', `${R}/ESIM-${iccid}`)).toMatchObject({ status: 422, body: { reason: 'resource.delete.ever_assigned' } });
+
+    // an operational reset restores the seeded stock as new: deletable again
+    await h.db.db.transaction((tx) => resetInventory(tx));
+    expect((await send('DELETE', `${R}/MSISDN-90000030`)).status).toBe(204);
+    expect((await send('DELETE', `${R}/ESIM-${iccid}`)).status).toBe(204);
     expect((await send('DELETE', `${R}/ESIM-0000`)).status).toBe(404);
     expect((await send('DELETE', `${R}/nonsense`)).status).toBe(404);
   });
