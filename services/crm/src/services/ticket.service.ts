@@ -135,49 +135,50 @@ export function ticketService(deps: CrmDeps) {
     return { t: await locked(tx, id), k };
   };
 
+  /** Opens a ticket (both doors; TMF621 adds severity) and returns the row. */
+  const openRow = (input: crm.TicketCreate & { severity?: string }): Promise<TicketRow> =>
+    deps.database.db.transaction(async (tx) => {
+      checkTicketCustomer(await findCustomer(tx, input.customerId), input.customerId);
+      if (input.caseId) {
+        const k = await findCaseForUpdate(tx, input.caseId);
+        checkTicketCase(k, input.caseId, input.customerId);
+        checkCaseOpenForNewTicket(k);
+      }
+      if (input.assignedToAgentId) checkAgentActive(await findAgent(tx, input.assignedToAgentId), input.assignedToAgentId);
+      const now = deps.clock.now();
+      const t = await repo.insertTicket(tx, {
+        id: newId('TKT'),
+        caseId: input.caseId ?? null,
+        customerId: input.customerId,
+        ticketType: input.ticketType,
+        subject: input.subject,
+        description: input.description ?? null,
+        state: 'open',
+        priority: input.priority,
+        severity: input.severity ?? null,
+        assignedToAgentId: input.assignedToAgentId ?? null,
+        openedAt: now,
+        stateChangedAt: now,
+        updatedAt: now,
+        tenantId: currentContext().tenant,
+      });
+      await repo.insertTicketHistory(tx, { ticketId: t.id, fromState: null, toState: 'open', trigger: null, reason: 'Ticket created', eventTime: now, tenantId: t.tenantId });
+      await deps.outbox.stage(tx, ticketEvents.opened(t.id, t.customerId, t.caseId, t.subject));
+      await logInteraction(tx, deps, {
+        customerId: t.customerId,
+        summary: `Ticket opened: ${t.subject}`,
+        relatedTicketId: t.id,
+        ...(t.caseId ? { relatedCaseId: t.caseId } : {}),
+      });
+      return t;
+    });
+
   return {
     async open(input: crm.TicketCreate): Promise<crm.TroubleTicket> {
-      return wire(await this.openRow(input));
+      return wire(await openRow(input));
     },
 
-    /** Opens a ticket (both doors; TMF621 adds severity) and returns the row. */
-    async openRow(input: crm.TicketCreate & { severity?: string }): Promise<TicketRow> {
-      return deps.database.db.transaction(async (tx) => {
-        checkTicketCustomer(await findCustomer(tx, input.customerId), input.customerId);
-        if (input.caseId) {
-          const k = await findCaseForUpdate(tx, input.caseId);
-          checkTicketCase(k, input.caseId, input.customerId);
-          checkCaseOpenForNewTicket(k);
-        }
-        if (input.assignedToAgentId) checkAgentActive(await findAgent(tx, input.assignedToAgentId), input.assignedToAgentId);
-        const now = deps.clock.now();
-        const t = await repo.insertTicket(tx, {
-          id: newId('TKT'),
-          caseId: input.caseId ?? null,
-          customerId: input.customerId,
-          ticketType: input.ticketType,
-          subject: input.subject,
-          description: input.description ?? null,
-          state: 'open',
-          priority: input.priority,
-          severity: input.severity ?? null,
-          assignedToAgentId: input.assignedToAgentId ?? null,
-          openedAt: now,
-          stateChangedAt: now,
-          updatedAt: now,
-          tenantId: currentContext().tenant,
-        });
-        await repo.insertTicketHistory(tx, { ticketId: t.id, fromState: null, toState: 'open', trigger: null, reason: 'Ticket created', eventTime: now, tenantId: t.tenantId });
-        await deps.outbox.stage(tx, ticketEvents.opened(t.id, t.customerId, t.caseId, t.subject));
-        await logInteraction(tx, deps, {
-          customerId: t.customerId,
-          summary: `Ticket opened: ${t.subject}`,
-          relatedTicketId: t.id,
-          ...(t.caseId ? { relatedCaseId: t.caseId } : {}),
-        });
-        return t;
-      });
-    },
+    openRow,
 
     async get(id: string): Promise<crm.TroubleTicket> {
       const t = await repo.findTicket(deps.database.db, id);
