@@ -15,6 +15,10 @@ export interface ServiceConfig<Extra = Record<string, never>> {
   dbPoolMax: number;
   mqUrl: string;
   exchange: string;
+  /** Prefix of every consumer queue name (empty in production; tests isolate runs sharing a broker). */
+  queuePrefix: string;
+  /** How long a transiently failing event keeps being retried before it is parked. */
+  eventsRetryDeadlineMs: number;
   apiTokens: ApiToken[];
   /** The token this service sends on its own outbound calls. */
   outboundToken: string;
@@ -36,6 +40,8 @@ function commonShape(service: ServiceName) {
     BSS_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     BSS_MQ_URL: z.url({ protocol: /^amqps?$/ }),
     BSS_MQ_EXCHANGE: z.string().min(1).default('bss.events'),
+    BSS_MQ_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]*$/, 'letters, digits and _ . : - only').default(''),
+    BSS_EVENTS_RETRY_DEADLINE_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
     BSS_HOST: z.string().min(1).default('127.0.0.1'),
     BSS_ALLOW_ADMIN_RESET: envFlag,
     BSS_PUBLIC_DOCS: envFlag,
@@ -86,6 +92,8 @@ export function loadServiceConfig<E extends z.ZodRawShape = Record<string, never
     dbPoolMax: parsed.BSS_DB_POOL_MAX as number,
     mqUrl: parsed.BSS_MQ_URL as string,
     exchange: parsed.BSS_MQ_EXCHANGE as string,
+    queuePrefix: parsed.BSS_MQ_QUEUE_PREFIX as string,
+    eventsRetryDeadlineMs: parsed.BSS_EVENTS_RETRY_DEADLINE_MS as number,
     apiTokens: tokens,
     outboundToken: tokens.find((t) => t.identity === 'default')!.token,
     allowAdmin: parsed.BSS_ALLOW_ADMIN_RESET as boolean,

@@ -2,9 +2,10 @@
 // the broker at least once, in id order per batch, and stamps them published.
 //
 // Design: one drain = one transaction that locks up to `batchSize` unpublished rows `FOR UPDATE SKIP LOCKED`
-// (so replicas share the work without publishing a row twice concurrently), publishes them one by one
-// (each publish resolves only after the broker confirmed), then stamps the published ones. The first failure
-// records the error on its row and ends the batch, so later rows never overtake it. A publish that succeeds
+// (so replicas share the work without publishing a row twice concurrently), publishes the whole batch in id
+// order on one confirm channel without waiting in between, awaits all confirms together, then stamps the
+// confirmed prefix. The first unconfirmed row records its error and ends the prefix, so later rows never
+// overtake it in the outbox (they are published again next drain). A publish that succeeds
 // and whose stamp then fails to commit is published again next time: consumers dedupe on eventId (inbox).
 // Drains are triggered by Postgres NOTIFY (sent by `stage()` on commit) for low latency, by a periodic
 // sweep as the backstop (a missed notification, a failed publish, a lost LISTEN connection), and loop at
@@ -15,7 +16,7 @@ import { sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { notifyChannel } from './outbox.ts';
 import { outboxRowToEnvelope, type OutboxRow } from './outbox-row.ts';
-import type { EventPublisher } from './types.ts';
+import type { EventPublisher, PublishItem, PublishOutcome } from './types.ts';
 
 /** Wiring of a relay. */
 export interface RelayOptions {
@@ -25,7 +26,7 @@ export interface RelayOptions {
   /** Confirmed publisher, normally the service's AMQP bus. */
   publisher: EventPublisher;
   logger: Logger;
-  /** Rows per drain transaction (default 100). */
+  /** Rows per drain transaction (default 500). */
   batchSize?: number;
   /** Backstop sweep period (default 1000 ms); NOTIFY wakes the relay sooner. */
   sweepIntervalMs?: number;
@@ -43,12 +44,32 @@ export interface Relay {
 
 const MAX_ERROR = 500;
 
+/**
+ * Publishes a batch: pipelined when the publisher supports it (all publishes go out, then all confirms are
+ * awaited together), otherwise one confirmed publish at a time, stopping at the first failure.
+ */
+async function publishAll(publisher: EventPublisher, items: PublishItem[]): Promise<PublishOutcome[]> {
+  if (publisher.publishBatch) return publisher.publishBatch(items);
+  const outcomes: PublishOutcome[] = [];
+  for (const item of items) {
+    try {
+      await publisher.publish(item.event, { traceparent: item.traceparent ?? null });
+      outcomes.push({ ok: true });
+    } catch (err) {
+      outcomes.push({ ok: false, error: err instanceof Error ? err.message : String(err) });
+      break;
+    }
+  }
+  while (outcomes.length < items.length) outcomes.push({ ok: false, error: 'not attempted after an earlier failure' });
+  return outcomes;
+}
+
 
 /** Creates a relay for `schema`'s outbox. Call `start()` to run it in the background. */
 export function createRelay(opts: RelayOptions): Relay {
   const { database, schema, publisher, logger } = opts;
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name: ${schema}`);
-  const batchSize = opts.batchSize ?? 100;
+  const batchSize = opts.batchSize ?? 500;
   const sweepIntervalMs = opts.sweepIntervalMs ?? 1000;
   const table = sql.raw(`${schema}.outbox`);
   const channel = notifyChannel(schema);
@@ -78,16 +99,19 @@ export function createRelay(opts: RelayOptions): Relay {
                to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
                actor, channel, tenant_id, service_identity, request_id, trace_id, traceparent, schema_version, payload
         FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`);
+      const items = rows.map((row) => ({ event: outboxRowToEnvelope(row), traceparent: row.traceparent }));
+      const outcomes = await publishAll(publisher, items);
+      // Stamp only the confirmed prefix: a row after the first failure may have been confirmed too, but
+      // stamping it would let it overtake the failed one; it is published again (consumers dedupe by eventId).
       const done: string[] = [];
       let failure: { id: string; error: string } | undefined;
-      for (const row of rows) {
-        try {
-          await publisher.publish(outboxRowToEnvelope(row), { traceparent: row.traceparent });
-          done.push(row.id);
-        } catch (err) {
-          failure = { id: row.id, error: (err instanceof Error ? err.message : String(err)).slice(0, MAX_ERROR) };
+      for (const [i, row] of rows.entries()) {
+        const outcome = outcomes[i]!;
+        if (!outcome.ok) {
+          failure = { id: row.id, error: outcome.error.slice(0, MAX_ERROR) };
           break;
         }
+        done.push(row.id);
       }
       if (done.length) {
         await tx.execute(sql`

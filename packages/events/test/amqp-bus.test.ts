@@ -110,7 +110,7 @@ afterAll(async () => {
   await Promise.all(relays.map((r) => r.stop()));
   await Promise.all(buses.map((b) => b.close()));
   await Promise.all(proxies.map((p) => p.stop()));
-  await admin?.cleanup(queues, exchange);
+  await admin?.cleanup(queues, exchange, [50, 100]);
   await db?.drop();
 });
 
@@ -183,7 +183,7 @@ describe('amqp bus + relay', () => {
   it('parks a message that keeps failing after maxAttempts and keeps the queue flowing', async () => {
     const q = queue('poison');
     const { bus: b } = bus();
-    const spec = { queue: q, bindings: ['poison.*'], inboxSchema: SCHEMA, maxAttempts: 3, retryDelayMs: 100 };
+    const spec = { queue: q, bindings: ['poison.*'], inboxSchema: SCHEMA, maxAttempts: 3, retryDelaysMs: [100] };
     await b.subscribe(spec, handler(q, { failTimes: (e) => (e.payload.poison ? Infinity : 0) }));
     const bad = envelope({ eventType: 'poison.event', payload: { poison: true } });
     const good = envelope({ eventType: 'poison.event', payload: { poison: false } });
@@ -204,13 +204,13 @@ describe('amqp bus + relay', () => {
     expect(msg.properties.headers?.traceparent).toMatch(/^00-11111111111111111111111111111111-/);
     expect(calls.get(q)?.filter((e) => e.eventId === bad.eventId)).toHaveLength(3);
     expect(await effects(bad.eventId)).toEqual([]);
-    expect(await admin.count(`${q}.retry`)).toBe(0);
+    expect(await admin.count(`${q}.retry.100ms`)).toBe(0);
   });
 
   it('parks an unreadable body at once', async () => {
     const q = queue('garbage');
     const { bus: b } = bus();
-    await b.subscribe({ queue: q, bindings: ['garbage.*'], inboxSchema: SCHEMA, maxAttempts: 3, retryDelayMs: 100 }, handler(q));
+    await b.subscribe({ queue: q, bindings: ['garbage.*'], inboxSchema: SCHEMA, maxAttempts: 3, retryDelaysMs: [100] }, handler(q));
     await admin.publishRaw(exchange, 'garbage.json', Buffer.from('{"not": json'), { messageId: 'raw-1' });
     await admin.publishRaw(exchange, 'garbage.shape', Buffer.from(JSON.stringify({ eventId: 'nope' })), { messageId: 'raw-2' });
     const parked = await waitFor(async () => {
@@ -228,7 +228,7 @@ describe('amqp bus + relay', () => {
     const flaky = queue('fan-flaky');
     const steady = queue('fan-steady');
     const { bus: b, lines } = bus();
-    await b.subscribe({ queue: flaky, bindings: ['fan.*'], inboxSchema: SCHEMA, retryDelayMs: 50 }, handler(flaky, { failTimes: () => 2 }));
+    await b.subscribe({ queue: flaky, bindings: ['fan.*'], inboxSchema: SCHEMA, retryDelaysMs: [50] }, handler(flaky, { failTimes: () => 2 }));
     await b.subscribe({ queue: steady, bindings: ['fan.*'], inboxSchema: SCHEMA }, handler(steady));
     const event = envelope({ eventType: 'fan.out' });
     await b.publish(event);
