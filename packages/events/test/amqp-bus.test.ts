@@ -5,12 +5,14 @@ import { frozenClock } from '@bss/clock';
 import type { EventEnvelope } from '@bss/contracts';
 import type { TestDatabase } from '@bss/testing';
 import { createLogger, createTracing, currentContext, runWithContext, systemContext } from '@bss/telemetry';
+import { DownstreamUnavailable, PolicyViolation } from '@bss/policy';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createAmqpBus,
   createOutbox,
   createRelay,
+  FIRST_ATTEMPT_HEADER,
   PARK_ATTEMPTS_HEADER,
   PARK_REASON_HEADER,
   type AmqpBusOptions,
@@ -205,6 +207,45 @@ describe('amqp bus + relay', () => {
     expect(calls.get(q)?.filter((e) => e.eventId === bad.eventId)).toHaveLength(3);
     expect(await effects(bad.eventId)).toEqual([]);
     expect(await admin.count(`${q}.retry.100ms`)).toBe(0);
+  });
+
+  it('retries a transient failure past maxAttempts and parks it once the retry deadline has passed', async () => {
+    const q = queue('deadline');
+    const { bus: b } = bus();
+    const unavailable = () => new DownstreamUnavailable('downstream.unavailable', 'crm answered HTTP 503');
+    let calls = 0;
+    await b.subscribe({ queue: q, bindings: ['deadline.*'], inboxSchema: SCHEMA, maxAttempts: 2, retryDelaysMs: [50], retryDeadlineMs: 600 }, async () => {
+      calls++;
+      throw unavailable();
+    });
+    const event = envelope({ eventType: 'deadline.event' });
+    await b.publish(event);
+    const [msg] = await waitFor(async () => {
+      const msgs = await admin.drain(`${q}.parked`);
+      return msgs.length ? msgs : undefined;
+    }, 'the transiently failing message to be parked at its deadline');
+    // Far more than maxAttempts: a transient failure is bounded by the deadline, not the attempt count.
+    expect(calls).toBeGreaterThan(4);
+    expect(msg!.properties.headers?.[PARK_ATTEMPTS_HEADER]).toBe(calls);
+    expect(String(msg!.properties.headers?.[PARK_REASON_HEADER])).toMatch(/^transient failure outlasted the retry deadline \(600 ms\): crm answered HTTP 503/);
+    expect(Number(msg!.properties.headers?.[FIRST_ATTEMPT_HEADER])).toBeGreaterThan(0);
+  });
+
+  it('parks a permanent failure after the default three attempts', async () => {
+    const q = queue('permanent');
+    const { bus: b } = bus();
+    let calls = 0;
+    await b.subscribe({ queue: q, bindings: ['permanent.*'], inboxSchema: SCHEMA, retryDelaysMs: [50] }, async () => {
+      calls++;
+      throw new PolicyViolation('widget.apply.unknown_widget', 'no such widget');
+    });
+    await b.publish(envelope({ eventType: 'permanent.event' }));
+    const [msg] = await waitFor(async () => {
+      const msgs = await admin.drain(`${q}.parked`);
+      return msgs.length ? msgs : undefined;
+    }, 'the permanently failing message to be parked');
+    expect(calls).toBe(3);
+    expect(String(msg!.properties.headers?.[PARK_REASON_HEADER])).toBe('permanent failure after 3 attempts: no such widget');
   });
 
   it('parks an unreadable body at once', async () => {
