@@ -1,5 +1,5 @@
 // @bss/events: transactional outbox staging, the relay, safe consumers and the event buses.
-export { createOutbox, notifyChannel, type NewEvent, type Outbox } from './outbox.ts';
+export { createOutbox, notifyChannel, UncataloguedEvent, type EventCatalogLookup, type NewEvent, type Outbox } from './outbox.ts';
 export type { EventBus, EventHandler, EventPublisher, PublishItem, PublishOutcome, SubscriptionSpec } from './types.ts';
 export { claimInbox, handleOnce } from './inbox.ts';
 export { topicMatches, createInMemoryBus, type InMemoryBus } from './memory-bus.ts';

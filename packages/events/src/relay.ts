@@ -97,7 +97,7 @@ export function createRelay(opts: RelayOptions): Relay {
       const { rows } = await tx.execute<OutboxRow>(sql`
         SELECT id, event_id, event_type, aggregate_type, aggregate_id,
                to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
-               actor, channel, tenant_id, service_identity, request_id, trace_id, traceparent, schema_version, payload
+               actor, channel, tenant_id, service_identity, request_id, trace_id, traceparent, schema_version, correlation_id, causation_id, payload
         FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`);
       const items = rows.map((row) => ({ event: outboxRowToEnvelope(row), traceparent: row.traceparent }));
       const outcomes = await publishAll(publisher, items);

@@ -1,7 +1,7 @@
 // The platform a service is built on: config, logger, tracing, clock, database, event bus and outbox.
 // `createPlatform` wires the production parts; tests assemble the same shape with fakes (@bss/testing).
 import { ControllableClock } from '@bss/clock';
-import { CONSUMER_QUEUES } from '@bss/contracts';
+import { CONSUMER_QUEUES, eventSpec } from '@bss/contracts';
 import type { ServiceConfig, ServiceName } from '@bss/config';
 import { createDatabase, type Database } from '@bss/db';
 import { createAmqpBus, createOutbox, type EventBus, type Outbox } from '@bss/events';
@@ -53,7 +53,7 @@ export function createPlatform<Extra>(config: ServiceConfig<Extra>, opts: { vers
     clock,
     database,
     bus,
-    outbox: createOutbox(opts.outboxSchema, clock),
+    outbox: createOutbox(opts.outboxSchema, clock, { catalog: eventSpec }),
   };
 }
 
