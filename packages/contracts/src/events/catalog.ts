@@ -236,3 +236,8 @@ export type EventPayload<T extends EventType> = z.infer<(typeof EVENT_CATALOG)[T
 export function eventSpec(eventType: string): EventSpec | undefined {
   return Object.hasOwn(EVENT_CATALOG, eventType) ? (EVENT_CATALOG as Record<string, EventSpec>)[eventType] : undefined;
 }
+
+/** The JSON Schema of an event's payload (for docs/events.md and other tooling without zod of its own). */
+export function payloadJsonSchema(spec: EventSpec): Record<string, unknown> {
+  return z.toJSONSchema(spec.payload, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}
