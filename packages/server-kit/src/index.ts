@@ -8,5 +8,5 @@ export { registerHealthRoutes, type ReadinessProbe } from './health.routes.ts';
 export { EXEMPT_PATHS, matchToken } from './perimeter.ts';
 export { createPlatform, createPlatformApp, type Platform } from './platform.ts';
 export { registerResetRoute, type ResetReport } from './reset.routes.ts';
-export { loadModuleConfig, runMain, startService, type RunningService, type ServiceModule, type Worker } from './runtime.ts';
+export { checkCatalogued, loadModuleConfig, runMain, startService, type RunningService, type ServiceModule, type Worker } from './runtime.ts';
 export { hrefBuilder, omitEmpty, setListHeaders } from './tmf.ts';
