@@ -32,14 +32,16 @@ export async function runEventsBench(dbUrl: string, mqUrl: string, seconds: numb
   const url = new URL(dbUrl);
   url.pathname = `/${dbName}`;
   await migrate({ url: url.toString(), dir: MIGRATIONS, schemas: [SCHEMA], seed: false });
+  // Producer + relay share one pool (one service), the consumer has its own (another service), as deployed.
   const database = createDatabase(url.toString(), { max: 10, applicationName: 'bss-bench-events' });
+  const consumerDb = createDatabase(url.toString(), { max: 10, applicationName: 'bss-bench-consumer' });
   const logger = createLogger('bench-events', 'warn');
   const tracing = createTracing('bench-events');
   const bus = createAmqpBus({ url: mqUrl, exchange, database, logger, tracing, serviceName: 'bench', unroutedCheckMs: 0 });
   const outbox = createOutbox(SCHEMA, new ControllableClock());
   try {
     if (!(await bus.connect(5000))) throw new Error(`broker not reachable at ${mqUrl}`);
-    const consumerBus = createAmqpBus({ url: mqUrl, exchange, database, logger, tracing, serviceName: 'bench-consumer', unroutedCheckMs: 0, prefetch: 20 });
+    const consumerBus = createAmqpBus({ url: mqUrl, exchange, database: consumerDb, logger, tracing, serviceName: 'bench-consumer', unroutedCheckMs: 0, prefetch: 20 });
     const handledAt = new Map<string, number>();
     await consumerBus.subscribe({ queue, bindings: ['bench.latency'], inboxSchema: SCHEMA }, async (_tx, event) => {
       handledAt.set(event.eventId, performance.now());
@@ -55,8 +57,7 @@ export async function runEventsBench(dbUrl: string, mqUrl: string, seconds: numb
     );
     const relay = createRelay({ database, schema: SCHEMA, publisher: bus, logger });
     const t0 = performance.now();
-    let published = 0;
-    for (let n = await relay.drainOnce(); n > 0; n = await relay.drainOnce()) published += n;
+    const published = await relay.drain();
     const ms = performance.now() - t0;
 
     // 2. Latency at a steady rate: each event is its own committed write; the NOTIFY-woken relay publishes it.
@@ -93,6 +94,7 @@ export async function runEventsBench(dbUrl: string, mqUrl: string, seconds: numb
   } finally {
     await bus.close();
     await database.close();
+    await consumerDb.close();
     await server.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await server.end();
     const model = await connect(mqUrl);

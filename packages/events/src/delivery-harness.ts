@@ -19,7 +19,7 @@ export interface ShuffledDeliveryOptions {
   seed: number;
   /** Share of the events delivered a second time (default 0.5). */
   duplicateRate?: number;
-  /** Deliveries in flight at once (default 5, the bus's prefetch). */
+  /** Deliveries in flight at once (default 5; the bus allows 20). */
   concurrency?: number;
   /** Deliveries of one copy before it counts as failed (default 5). */
   maxAttempts?: number;

@@ -70,4 +70,23 @@ describe('relay pipelining over AMQP', () => {
     expect((await rows()).every((r) => r.published)).toBe(true);
     await admin.close();
   });
+
+  it('pipelines batches two deep in drain(): a nack stops stamping there and in the batch behind it; the rest follows in order', async () => {
+    await db.db.execute(sql`TRUNCATE pipeline_test.outbox`);
+    for (let i = 1; i <= 7; i++) {
+      await db.db.transaction((tx) => outbox.stage(tx, { eventType: 'widget.made', aggregateType: 'widget', aggregateId: `Q-${i}`, payload: { i } }));
+    }
+    const relay = createRelay({ database: db, schema: SCHEMA, publisher: bus, logger: createLogger('relay', 'silent'), batchSize: 2 });
+    // Q-1..Q-3 fit the queue; Q-4 is nacked, so batch (Q-3, Q-4) stamps Q-3 and the batch behind it nothing.
+    expect(await relay.drain()).toBe(3);
+    expect((await rows()).map((r) => r.published)).toEqual([true, true, true, false, false, false, false]);
+    const admin = await brokerAdmin();
+    expect((await admin.drain(queue)).map((m) => JSON.parse(m.content.toString()).aggregateId)).toEqual(['Q-1', 'Q-2', 'Q-3']);
+    expect(await relay.drain()).toBe(3);
+    expect((await admin.drain(queue)).map((m) => JSON.parse(m.content.toString()).aggregateId)).toEqual(['Q-4', 'Q-5', 'Q-6']);
+    expect(await relay.drain()).toBe(1);
+    expect((await admin.drain(queue)).map((m) => JSON.parse(m.content.toString()).aggregateId)).toEqual(['Q-7']);
+    expect((await rows()).every((r) => r.published)).toBe(true);
+    await admin.close();
+  });
 });

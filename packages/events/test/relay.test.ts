@@ -137,6 +137,22 @@ describe('relay', () => {
     expect((await rows()).every((r) => r.published_at !== null)).toBe(true);
   });
 
+  it('drains pipelined batches through publishBatch in id order until a batch comes back short', async () => {
+    for (let i = 1; i <= 9; i++) await stage(`D-${i}`);
+    const got: string[] = [];
+    const publisher: EventPublisher = {
+      publish: () => Promise.reject(new Error('the relay must use publishBatch')),
+      async publishBatch(items) {
+        got.push(...items.map((i) => i.event.aggregateId));
+        await sleep(5);
+        return items.map(() => ({ ok: true }));
+      },
+    };
+    expect(await relayWith(publisher, { batchSize: 2 }).drain()).toBe(9);
+    expect(got).toEqual(['D-1', 'D-2', 'D-3', 'D-4', 'D-5', 'D-6', 'D-7', 'D-8', 'D-9']);
+    expect((await rows()).every((r) => r.published_at !== null && r.publish_attempts === 1)).toBe(true);
+  });
+
   it('truncates a long publish error to 500 characters', async () => {
     await stage('L-1');
     const publisher: EventPublisher = {
