@@ -93,7 +93,8 @@ export function createAmqpBus(opts: AmqpBusOptions): AmqpBus {
       if (state === 'legacy' && stats.exchange !== 'legacy') {
         logger.error(
           { exchange, alternateExchange: unrouted },
-          'exchange exists without an alternate exchange; unroutable events are only counted as returned. Fix: rabbitmqctl set_policy bss-unrouted "^<exchange>$" \'{"alternate-exchange":"<exchange>.unrouted"}\' --apply-to exchanges',
+          `exchange ${exchange} exists without an alternate exchange; unroutable events are only counted as returned. ` +
+            `Fix: rabbitmqctl set_policy bss-unrouted '^${exchange.replaceAll('.', '\\.')}$' '{"alternate-exchange":"${unrouted}"}' --apply-to exchanges`,
         );
       }
       stats.exchange = state;

@@ -2,6 +2,7 @@
 export { createOutbox, notifyChannel, UncataloguedEvent, type EventCatalogLookup, type NewEvent, type Outbox } from './outbox.ts';
 export type { EventBus, EventHandler, EventPublisher, PublishItem, PublishOutcome, SubscriptionSpec } from './types.ts';
 export { claimInbox, handleOnce } from './inbox.ts';
+export { onEvent, UnexpectedEvent, type TypedEnvelope } from './typed-handler.ts';
 export { deliverShuffled, seededRandom, type ShuffledDeliveryOptions, type ShuffledDeliveryReport } from './delivery-harness.ts';
 export { topicMatches, createInMemoryBus, type InMemoryBus } from './memory-bus.ts';
 export { createAmqpBus, type AmqpBus, type AmqpBusOptions, type AmqpBusStats, type DeclaredQueue } from './amqp-bus.ts';
