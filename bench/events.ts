@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { ControllableClock } from '@bss/clock';
 import { createDatabase, migrate } from '@bss/db';
-import { createAmqpBus, createOutbox, createRelay } from '@bss/events';
+import { createAmqpBus, createOutbox, createRelay, PIPELINE_DEPTH } from '@bss/events';
 import { createLogger, createTracing } from '@bss/telemetry';
 import { connect } from 'amqplib';
 import pg from 'pg';
@@ -35,6 +35,8 @@ export async function runEventsBench(dbUrl: string, mqUrl: string, seconds: numb
   // Producer + relay share one pool (one service), the consumer has its own (another service), as deployed.
   const database = createDatabase(url.toString(), { max: 10, applicationName: 'bss-bench-events' });
   const consumerDb = createDatabase(url.toString(), { max: 10, applicationName: 'bss-bench-consumer' });
+  // The relay has its own small pool, as in the runtime, so it never queues behind the writers.
+  const relayDb = createDatabase(url.toString(), { max: PIPELINE_DEPTH + 1, applicationName: 'bss-bench-relay' });
   const logger = createLogger('bench-events', 'warn');
   const tracing = createTracing('bench-events');
   const bus = createAmqpBus({ url: mqUrl, exchange, database, logger, tracing, serviceName: 'bench', unroutedCheckMs: 0 });
@@ -55,7 +57,7 @@ export async function runEventsBench(dbUrl: string, mqUrl: string, seconds: numb
        FROM generate_series(1, $1::int) AS i`,
       [N],
     );
-    const relay = createRelay({ database, schema: SCHEMA, publisher: bus, logger });
+    const relay = createRelay({ database: relayDb, schema: SCHEMA, publisher: bus, logger });
     const t0 = performance.now();
     const published = await relay.drain();
     const ms = performance.now() - t0;
@@ -95,6 +97,7 @@ export async function runEventsBench(dbUrl: string, mqUrl: string, seconds: numb
     await bus.close();
     await database.close();
     await consumerDb.close();
+    await relayDb.close();
     await server.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await server.end();
     const model = await connect(mqUrl);

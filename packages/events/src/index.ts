@@ -6,7 +6,7 @@ export { onEvent, UnexpectedEvent, type TypedEnvelope } from './typed-handler.ts
 export { deliverShuffled, seededRandom, type ShuffledDeliveryOptions, type ShuffledDeliveryReport } from './delivery-harness.ts';
 export { topicMatches, createInMemoryBus, type InMemoryBus } from './memory-bus.ts';
 export { createAmqpBus, type AmqpBus, type AmqpBusOptions, type AmqpBusStats, type DeclaredQueue } from './amqp-bus.ts';
-export { createRelay, type Relay, type RelayOptions } from './relay.ts';
+export { createRelay, PIPELINE_DEPTH, type Relay, type RelayOptions } from './relay.ts';
 export {
   ATTEMPT_HEADER,
   DEFAULT_MAX_ATTEMPTS,

@@ -45,6 +45,8 @@ export interface Relay {
 }
 
 const MAX_ERROR = 500;
+/** Batches in flight at once (each holds one connection of the relay's pool while it awaits its confirms). */
+export const PIPELINE_DEPTH = 2;
 
 /** What a drain did: rows stamped, whether the batch was full, whether every row was confirmed. */
 interface BatchResult {
@@ -161,11 +163,12 @@ export function createRelay(opts: RelayOptions): Relay {
   /**
    * Drains until a batch comes back short, two batches deep: while one batch waits for its confirms the next
    * is already claimed (SKIP LOCKED passes over the rows the first still holds) and its publishes queue behind
-   * the first's on the same channel, so database and broker work overlap and id order is kept.
+   * the first's on the same channel, so database and broker work overlap and id order is kept. A batch
+   * stamps only when the one before it was confirmed in full.
    */
   async function drainAll(background: boolean): Promise<number> {
     // A publisher without publishBatch publishes one row at a time: batches must not interleave then.
-    const depth = publisher.publishBatch ? 2 : 1;
+    const depth = publisher.publishBatch ? PIPELINE_DEPTH : 1;
     const inFlight: Promise<BatchResult>[] = [];
     let claimError: unknown;
     try {
@@ -174,14 +177,18 @@ export function createRelay(opts: RelayOptions): Relay {
         // At most `depth` batches at once: wait for the one before the newest before claiming another.
         if (inFlight.length >= depth) {
           const earlier = await inFlight.at(-depth)!.catch(() => undefined);
-          if (!earlier?.ok || !earlier.full) break;
+          if (!earlier?.ok) break;
         }
         const previous = inFlight.at(-1);
-        const after = previous ? previous.then((r) => r.ok && r.full, () => false) : Promise.resolve(true);
+        const after = previous ? previous.then((r) => r.ok, () => false) : Promise.resolve(true);
         let announce!: (rows: number) => void;
         const publishing = new Promise<number>((resolve) => (announce = resolve));
         inFlight.push(drainBatch(after, announce));
-        if ((await publishing) < batchSize) break;
+        const claimed = await publishing;
+        // Go on while batches come back full, and — in the background — when commits arrived meanwhile
+        // (NOTIFY), claiming them while this batch still awaits its confirms instead of after.
+        if (claimed < batchSize && !(background && again && claimed > 0)) break;
+        if (claimed < batchSize) again = false;
       }
     } catch (err) {
       claimError = err;

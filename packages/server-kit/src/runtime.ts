@@ -2,7 +2,8 @@
 // reverse order on shutdown. Used by each service's main.ts and by the fleet launcher.
 import { loadServiceConfig, type ServiceConfig, type ServiceName } from '@bss/config';
 import { consumerQueue } from '@bss/contracts';
-import { createRelay, type EventHandler, type SubscriptionSpec } from '@bss/events';
+import { createDatabase } from '@bss/db';
+import { createRelay, PIPELINE_DEPTH, type EventHandler, type SubscriptionSpec } from '@bss/events';
 import type { z } from 'zod';
 import type { App } from './app.ts';
 import { createPlatform, type Platform } from './platform.ts';
@@ -48,7 +49,10 @@ export async function startService<Extra>(mod: ServiceModule<Extra>, config: Ser
   const platform = createPlatform(config, { version: mod.version, outboxSchema: mod.outboxSchema });
   const { logger, database, bus, tracing } = platform;
   const app = await mod.build(platform);
-  const relay = createRelay({ database, schema: mod.outboxSchema, publisher: bus, logger });
+  // The relay gets its own small pool (one connection per pipelined batch + its LISTEN connection): sharing
+  // the service's pool, it queued behind every request's transaction under load and events waited seconds.
+  const relayDatabase = createDatabase(config.dbUrl, { max: PIPELINE_DEPTH + 1, applicationName: `bss-${mod.name}-relay` });
+  const relay = createRelay({ database: relayDatabase, schema: mod.outboxSchema, publisher: bus, logger });
   const workers = mod.workers?.(platform) ?? [];
   const consumers = mod.consumers?.(platform) ?? [];
   for (const c of consumers) checkCatalogued(mod.name, c.spec);
@@ -75,6 +79,7 @@ export async function startService<Extra>(mod: ServiceModule<Extra>, config: Ser
         clearTimeout(force);
         for (const w of [...workers].reverse()) await w.stop().catch((err) => logger.error({ err }, 'worker stop failed'));
         await relay.stop();
+        await relayDatabase.close();
         await bus.close();
         await database.close();
         await tracing.shutdown();
