@@ -126,7 +126,7 @@ describe('the fleet', () => {
     const own = await crmB.createCustomer({ givenName: 'Bea', familyName: 'Tan', email: `bea.${randomBytes(3).toString('hex')}@example.com` });
     // payment → crm goes out as `system`, acting for TENANT_B: B's own customer exists there…
     const card = await paymentB.addCard({ customerId: own.id, cardNumber: '4242424242424242', cvv: '123', expMonth: 12, expYear: 2040 });
-    expect(card.customerId).toBe(own.id);
+    expect(card.relatedParty.id).toBe(own.id);
     // …a DEFAULT-tenant customer does not.
     const other = await createCrmClient(opts('crm')).createCustomer({ givenName: 'Ada', familyName: 'King', email: `ada.k.${randomBytes(3).toString('hex')}@example.com` });
     const err = await paymentB.addCard({ customerId: other.id, cardNumber: '4242424242424242', cvv: '123', expMonth: 12, expYear: 2040 }).catch((e) => e);
