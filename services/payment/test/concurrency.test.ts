@@ -49,7 +49,7 @@ describe('concurrent duplicate charges', () => {
     const body = chargeBody('CUST-race', pm, { amount: '42.10', purpose: 'renewal' });
 
     const responses = await Promise.all(Array.from({ length: 8 }, () => post(PAYMENTS, body)));
-    const payloads = (await Promise.all(responses.map((r) => r.json()))) as { id: string; status: string; amount: string }[];
+    const payloads = (await Promise.all(responses.map((r) => r.json()))) as { id: string; status: string; totalAmount: { value: number } }[];
 
     expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
     expect(new Set(payloads.map((p) => p.id)).size).toBe(1);
