@@ -165,7 +165,7 @@ describe('TMF670 read', () => {
     expect(new Set(operator.json().map((m: { relatedParty: { id: string } }) => m.relatedParty.id)).size).toBeGreaterThan(1);
     expect(Number(operator.headers['x-total-count'])).toBe(operator.json().length);
     const portal = await t.app.inject({ method: 'GET', url: METHODS, headers: portalHeaders() });
-    expect(portal.statusCode).toBe(403);
+    expect(portal.statusCode).toBe(400);
     expect(portal.json()).toMatchObject({ reason: 'payment.list.customer_required', context: { scope: 'payment:read_all' } });
     const named = await t.app.inject({ method: 'GET', url: `${METHODS}?customerId=CUST-670x`, headers: portalHeaders() });
     expect(named.statusCode).toBe(200);

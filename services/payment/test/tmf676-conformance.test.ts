@@ -181,9 +181,9 @@ describe('TMF676 read', () => {
     expect((await api.get(`${PAYMENTS}?customerId=CUST-676la&account.id=CUST-676lb`)).statusCode).toBe(400);
   });
 
-  it('a customer-facing identity must name the customer (403 payment.list.customer_required)', async () => {
+  it('a customer-facing identity must name the customer (400 payment.list.customer_required)', async () => {
     const portal = await t.app.inject({ method: 'GET', url: PAYMENTS, headers: portalHeaders() });
-    expect(portal.statusCode).toBe(403);
+    expect(portal.statusCode).toBe(400);
     expect(portal.json()).toMatchObject({ reason: 'payment.list.customer_required', context: { scope: 'payment:read_all' } });
     const named = await t.app.inject({ method: 'GET', url: `${PAYMENTS}?customerId=CUST-676a`, headers: portalHeaders() });
     expect(named.statusCode).toBe(200);

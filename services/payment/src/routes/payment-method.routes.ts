@@ -53,7 +53,7 @@ function registerAt(app: App, methods: PaymentMethodService, base: string): void
       schema: {
         tags,
         summary: 'List payment methods, newest first (X-Total-Count / X-Result-Count describe the filtered set)',
-        description: 'Without customerId the list spans every customer of the tenant, which needs scope payment:read_all.',
+        description: 'Without customerId the list spans every customer of the tenant, which needs scope payment:read_all (else 400 payment.list.customer_required).',
         querystring: ListQuery,
         response: { 200: z.array(payment.PaymentMethodFields), ...errors },
       },

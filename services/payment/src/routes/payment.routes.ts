@@ -66,7 +66,7 @@ export function registerPaymentRoutes(app: App, payments: PaymentService): void 
         summary: 'List payment attempts, newest first (X-Total-Count / X-Result-Count describe the filtered set)',
         description:
           'Filters: customerId (or account.id), status, correlatorId, paymentMethod.id. Without a customer the list spans every ' +
-          'customer of the tenant, which needs scope payment:read_all (else 403 payment.list.customer_required).',
+          'customer of the tenant, which needs scope payment:read_all (else 400 payment.list.customer_required).',
         querystring: ListQuery,
         response: { 200: z.array(payment.PaymentFields), ...errors },
       },
