@@ -7,7 +7,7 @@ import { createHttpClient, type ClientOptions, type Page, type RequestSpec } fro
 const CUSTOMER = '/tmf-api/customerManagement/v4/customer';
 const CRM_CUSTOMER = '/crm-api/v1/customer';
 const INTERACTION = '/tmf-api/customerInteractionManagement/v1/interaction';
-const TICKET = '/tmf-api/troubleTicket/v4/troubleTicket';
+const TICKET = '/crm-api/v1/ticket';
 const CASE = '/crm-api/v1/case';
 const seg = encodeURIComponent;
 

@@ -107,6 +107,8 @@ export const ticket = crm.table('ticket', {
   description: text(),
   state: text().notNull().$type<'open' | 'acknowledged' | 'in_progress' | 'pending' | 'resolved' | 'closed' | 'cancelled'>(),
   priority: text().notNull().$type<'low' | 'normal' | 'high' | 'urgent'>(),
+  // TMF621 severity (migrations/crm/0004); null for tickets opened without one
+  severity: text(),
   assignedToAgentId: text(),
   resolutionNotes: text(),
   openedAt: ts().notNull(),

@@ -23,7 +23,7 @@ const families: Family[] = [
   { name: 'contact medium', post: '/crm-api/v1/customer/CUST-ffffffff/contact-medium', wrongTypes: { mediumType: 5, value: true }, unknown: '/crm-api/v1/customer/CUST-ffffffff/contact-medium' },
   { name: 'kyc', post: '/crm-api/v1/customer/CUST-ffffffff/kyc-attestation', wrongTypes: { provider: 1, documentType: 'x' }, unknown: '/crm-api/v1/customer/CUST-ffffffff/kyc-status' },
   { name: 'interaction', post: '/tmf-api/customerInteractionManagement/v1/interaction', wrongTypes: { customerId: 7, summary: null }, unknown: '/tmf-api/customerInteractionManagement/v1/interaction/INT-ffffffff' },
-  { name: 'ticket', post: '/tmf-api/troubleTicket/v4/troubleTicket', wrongTypes: { customerId: [], subject: {}, priority: 'meh' }, unknown: '/tmf-api/troubleTicket/v4/troubleTicket/TKT-ffffffff' },
+  { name: 'ticket', post: '/crm-api/v1/ticket', wrongTypes: { customerId: [], subject: {}, priority: 'meh' }, unknown: '/crm-api/v1/ticket/TKT-ffffffff' },
   { name: 'case', post: '/crm-api/v1/case', wrongTypes: { customerId: 1, subject: false }, unknown: '/crm-api/v1/case/CASE-ffffffff' },
   { name: 'chat transcript', post: '/crm-api/v1/chat-transcript', wrongTypes: { hash: 12, body: [] }, unknown: `/crm-api/v1/chat-transcript/${'f'.repeat(64)}` },
   // Agents are read-only: there is no POST route, so bad input is a bad query string.

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { newCustomer, startHarness, type Harness } from './crm-harness.ts';
 
 const CASES = '/crm-api/v1/case';
-const TICKETS = '/tmf-api/troubleTicket/v4/troubleTicket';
+const TICKETS = '/crm-api/v1/ticket';
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();

@@ -6,7 +6,7 @@ import { interactionRows, newCustomer, outboxEvents, startHarness, type Harness 
 import { mintedIdPattern } from '@bss/contracts';
 
 const BASE = '/crm-api/v1/case';
-const TICKETS = '/tmf-api/troubleTicket/v4/troubleTicket';
+const TICKETS = '/crm-api/v1/ticket';
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();

@@ -47,7 +47,7 @@ describe('explicit interactions', () => {
   it('answers a policy 422 (never a 500) for unknown references', async () => {
     const c = await newCustomer(h);
     const other = await newCustomer(h);
-    const ticket = (await h.call('POST', '/tmf-api/troubleTicket/v4/troubleTicket', { customerId: other.id, subject: 'x' })).json();
+    const ticket = (await h.call('POST', '/crm-api/v1/ticket', { customerId: other.id, subject: 'x' })).json();
     for (const [body, reason] of [
       [{ customerId: 'CUST-00000000', summary: 's' }, 'interaction.create.customer_not_found'],
       [{ customerId: c.id, summary: 's', agentId: 'AGT-999' }, 'interaction.create.agent_not_found'],

@@ -26,7 +26,7 @@ describe('reset-operational-data', () => {
     const c = await newCustomer(h);
     const k = (await h.call('POST', '/crm-api/v1/case', { customerId: c.id, subject: 's' })).json();
     await h.call('POST', `/crm-api/v1/case/${k.id}/note`, { body: 'n' });
-    await h.call('POST', '/tmf-api/troubleTicket/v4/troubleTicket', { customerId: c.id, caseId: k.id, subject: 't' });
+    await h.call('POST', '/crm-api/v1/ticket', { customerId: c.id, caseId: k.id, subject: 't' });
     await h.call('POST', '/crm-api/v1/chat-transcript', { hash: sha256('b'), customerId: c.id, body: 'b' });
     expect(await count('crm.interaction')).toBeGreaterThan(0);
     const res = await h.call('POST', '/admin-api/v1/reset-operational-data');
@@ -64,7 +64,7 @@ describe('service module', () => {
       '/crm-api/v1/customer/{customerId}/contact-medium/{cmId}',
       '/crm-api/v1/customer/{customerId}/kyc-attestation',
       '/tmf-api/customerInteractionManagement/v1/interaction',
-      '/tmf-api/troubleTicket/v4/troubleTicket/{ticketId}/resolve',
+      '/crm-api/v1/ticket/{ticketId}/resolve',
       '/crm-api/v1/case/{caseId}/close',
       '/crm-api/v1/agent/{agentId}',
       '/crm-api/v1/chat-transcript/{hash}',

@@ -10,7 +10,7 @@ import { newCustomer, signedAttestation, startHarness, uniqueEmail, type Harness
 const CUSTOMERS = '/tmf-api/customerManagement/v4/customer';
 const CRM = '/crm-api/v1/customer';
 const CASES = '/crm-api/v1/case';
-const TICKETS = '/tmf-api/troubleTicket/v4/troubleTicket';
+const TICKETS = '/crm-api/v1/ticket';
 const INTERACTIONS = '/tmf-api/customerInteractionManagement/v1/interaction';
 
 let h: Harness;

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { interactionRows, newCustomer, outboxEvents, startHarness, type Harness } from './crm-harness.ts';
 import { mintedIdPattern } from '@bss/contracts';
 
-const BASE = '/tmf-api/troubleTicket/v4/troubleTicket';
+const BASE = '/crm-api/v1/ticket';
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();

@@ -6,3 +6,4 @@ export * from './ticket.ts';
 export * from './case.ts';
 export * from './kyc.ts';
 export * from './agent.ts';
+export * from './tmf621.ts';

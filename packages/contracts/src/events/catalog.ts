@@ -93,6 +93,12 @@ const crmEvents = {
   'ticket.opened': spec('crm', 'ticket', 'A trouble ticket was opened.', z.strictObject({ ticketId: id, customerId: id, caseId: maybeId, subject: z.string() })),
   ...transitions('ticket', TICKET_TRIGGERS, 'ticket', ticketTransition),
   'ticket.updated': spec('crm', 'ticket', 'Ticket fields changed.', z.strictObject({ ticketId: id, changed })),
+  'ticket.deleted': spec('crm', 'ticket', 'A ticket nobody worked on was deleted (TMF621 DELETE); the payload keeps what it was.', z.strictObject({
+    ticketId: id,
+    customerId: id,
+    caseId: maybeId,
+    subject: z.string(),
+  })),
 };
 
 // --- crm: inventory (MSISDN pool, eSIM profiles) and number porting ---------------------------------------------
@@ -159,6 +165,10 @@ const inventoryEvents = {
     customerId: maybeId,
     portedOutAt: iso,
   })),
+  'inventory.msisdn.created': spec('crm', 'msisdn_pool', 'One number joined the pool as operator stock (TMF639 POST).', z.strictObject({ ...msisdnBase, origin: z.string() })),
+  'inventory.msisdn.deleted': spec('crm', 'msisdn_pool', 'An available, never-assigned number left the pool (TMF639 DELETE).', z.strictObject(msisdnBase)),
+  'inventory.esim.created': spec('crm', 'esim_profile', 'One profile joined the pool (TMF639 POST); never carries ki_ref.', z.strictObject(esimBase)),
+  'inventory.esim.deleted': spec('crm', 'esim_profile', 'An available, never-assigned profile left the pool (TMF639 DELETE).', z.strictObject(esimBase)),
   'inventory.esim.reserved': spec('crm', 'esim_profile', 'An eSIM profile was reserved; never carries ki_ref or the activation code.', z.strictObject(esimBase)),
   'inventory.esim.msisdn_assigned': spec('crm', 'esim_profile', 'A number was bound to the profile.', z.strictObject({ ...esimBase, previousMsisdn: z.string().nullable() })),
   'inventory.esim.downloaded': spec('crm', 'esim_profile', 'The device downloaded the profile.', esimMoved),

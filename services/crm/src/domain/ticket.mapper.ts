@@ -1,10 +1,11 @@
-// Row → TMF621-style TroubleTicket: `name` is the subject, `status` the state; customer/agent go in relatedParty
-// and the parent case in relatedEntity, with flat ids kept for simple clients. Optional attributes are omitted.
+// Row → the CRM's own ticket shape, served at /crm-api/v1/ticket (strict TMF621 is tmf621.mapper.ts): `name` is the
+// subject, `status` the state; customer/agent in relatedParty, the case in relatedEntity, flat ids kept for simple clients.
 import type { crm } from '@bss/contracts';
 import { omitEmpty } from '@bss/server-kit';
 import type { TicketRow } from '../schema.ts';
 
-export const TICKET_PATH = '/tmf-api/troubleTicket/v4/troubleTicket';
+/** The CRM door (camelCase, action routes); /tmf-api/troubleTicket/v4/troubleTicket serves strict TMF621. */
+export const TICKET_PATH = '/crm-api/v1/ticket';
 
 export function toTroubleTicket(t: TicketRow, href: string): crm.TroubleTicket {
   const relatedParty = [{ id: t.customerId, role: 'customer', '@referredType': 'Customer' }];

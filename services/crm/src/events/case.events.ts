@@ -42,4 +42,11 @@ export const ticketEvents = {
     aggregateId: ticketId,
     payload: { ticketId, changed },
   }),
+  /** A never-worked ticket withdrawn through TMF621 DELETE; the payload keeps what it was. */
+  deleted: (ticketId: string, customerId: string, caseId: string | null, subject: string): NewEvent => ({
+    eventType: 'ticket.deleted',
+    aggregateType: 'ticket',
+    aggregateId: ticketId,
+    payload: { ticketId, customerId, caseId, subject },
+  }),
 };

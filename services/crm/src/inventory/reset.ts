@@ -12,15 +12,15 @@ export async function resetInventory(tx: Tx): Promise<ResetReport> {
   await tx.execute(sql`
     UPDATE inventory.esim_profile SET profile_state = 'available', assigned_msisdn = NULL,
       assigned_to_subscription_id = NULL, assigned_to_customer_id = NULL,
-      reserved_at = NULL, downloaded_at = NULL, activated_at = NULL, updated_at = now()
-    WHERE profile_state <> 'available' OR assigned_msisdn IS NOT NULL OR assigned_to_subscription_id IS NOT NULL
+      reserved_at = NULL, downloaded_at = NULL, activated_at = NULL, ever_assigned = false, updated_at = now()
+    WHERE profile_state <> 'available' OR ever_assigned OR assigned_msisdn IS NOT NULL OR assigned_to_subscription_id IS NOT NULL
       OR assigned_to_customer_id IS NOT NULL OR reserved_at IS NOT NULL`);
   await tx.execute(sql`DELETE FROM inventory.msisdn_pool WHERE origin = 'port_in'`);
   await tx.execute(sql`
     UPDATE inventory.msisdn_pool SET status = 'available', reserved_at = NULL, assigned_at = NULL,
       assigned_to_subscription_id = NULL, assigned_to_customer_id = NULL, ported_out_at = NULL,
-      port_request_id = NULL, updated_at = now()
-    WHERE status <> 'available' OR reserved_at IS NOT NULL OR assigned_to_subscription_id IS NOT NULL
+      port_request_id = NULL, ever_assigned = false, updated_at = now()
+    WHERE status <> 'available' OR ever_assigned OR reserved_at IS NOT NULL OR assigned_to_subscription_id IS NOT NULL
       OR assigned_to_customer_id IS NOT NULL OR port_request_id IS NOT NULL`);
   // remembered responses describe the state just wiped: a replay after the reset must run afresh
   await truncateTables(tx, ['inventory.idempotency_key']);

@@ -1,5 +1,5 @@
-// Drizzle tables of the `inventory` schema (DDL: migrations/inventory/0001_inventory.sql, 0002_idempotency_and_reservation_expiry.sql).
-import { jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+// Drizzle tables of the `inventory` schema (DDL: migrations/inventory/0001_inventory.sql, 0002_idempotency_and_reservation_expiry.sql, 0003_ever_assigned.sql).
+import { boolean, jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const inventory = pgSchema('inventory');
 
@@ -15,6 +15,8 @@ export const msisdnPool = inventory.table('msisdn_pool', {
   assignedToCustomerId: text(),
   portedOutAt: tz(),
   portRequestId: text(),
+  // once assigned, never deletable through TMF639 (migrations/inventory/0003)
+  everAssigned: boolean().notNull().default(false),
   tenantId: text().notNull(),
   createdAt: tz().notNull(),
   updatedAt: tz().notNull(),
@@ -34,6 +36,7 @@ export const esimProfile = inventory.table('esim_profile', {
   reservedAt: tz(),
   downloadedAt: tz(),
   activatedAt: tz(),
+  everAssigned: boolean().notNull().default(false),
   tenantId: text().notNull(),
   createdAt: tz().notNull(),
   updatedAt: tz().notNull(),

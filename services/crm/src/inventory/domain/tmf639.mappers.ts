@@ -13,14 +13,14 @@ type Href = (collectionPath: string, id: string) => string;
 type Status = contracts.Tmf639Resource['resourceStatus'];
 
 /** Pool status → TMF resourceStatus / usageState / operationalState. */
-const MSISDN_STATUS: Record<string, { resourceStatus: Status; usageState: 'idle' | 'active' | 'busy'; enabled: boolean }> = {
+export const MSISDN_STATUS: Record<string, { resourceStatus: Status; usageState: 'idle' | 'active' | 'busy'; enabled: boolean }> = {
   available: { resourceStatus: 'available', usageState: 'idle', enabled: true },
   reserved: { resourceStatus: 'reserved', usageState: 'busy', enabled: true },
   assigned: { resourceStatus: 'reserved', usageState: 'active', enabled: true },
   // gone to another carrier: kept for history, unusable here
   ported_out: { resourceStatus: 'unknown', usageState: 'idle', enabled: false },
 };
-const ESIM_STATE: Record<string, { resourceStatus: Status; usageState: 'idle' | 'active' | 'busy' }> = {
+export const ESIM_STATE: Record<string, { resourceStatus: Status; usageState: 'idle' | 'active' | 'busy' }> = {
   available: { resourceStatus: 'available', usageState: 'idle' },
   reserved: { resourceStatus: 'reserved', usageState: 'busy' },
   downloaded: { resourceStatus: 'reserved', usageState: 'busy' },
@@ -86,4 +86,15 @@ export function esimToTmf639(row: EsimRow, href: Href): contracts.Tmf639Resource
     '@type': 'PhysicalResource' as const,
     '@baseType': 'Resource' as const,
   });
+}
+
+/** Pool states whose TMF view matches the given resourceStatus / usageState (the mapping above, inverted). */
+export function poolStatesMatching(
+  table: Record<string, { resourceStatus: Status; usageState: string }>,
+  want: { resourceStatus?: string; usageState?: string },
+): string[] | undefined {
+  if (want.resourceStatus === undefined && want.usageState === undefined) return undefined;
+  return Object.entries(table)
+    .filter(([, m]) => (want.resourceStatus === undefined || m.resourceStatus === want.resourceStatus) && (want.usageState === undefined || m.usageState === want.usageState))
+    .map(([state]) => state);
 }

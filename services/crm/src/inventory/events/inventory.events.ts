@@ -6,7 +6,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** `inventory.msisdn.<action>` for a single number's state change. */
 export function msisdnEvent(
-  action: 'reserved' | 'assigned' | 'released' | 'reservation_expired',
+  action: 'created' | 'reserved' | 'assigned' | 'released' | 'reservation_expired' | 'deleted',
   row: MsisdnRow,
   extra: Record<string, unknown> = {},
 ): NewEvent {
@@ -34,7 +34,7 @@ export function rangeAddedEvent(result: { prefix: string; count: number; inserte
 
 /** `inventory.esim.<action>`; the payload never carries ki_ref or the activation code. */
 export function esimEvent(
-  action: 'reserved' | 'msisdn_assigned' | 'downloaded' | 'activated' | 'recycled' | 'released' | 'reservation_expired',
+  action: 'created' | 'deleted' | 'reserved' | 'msisdn_assigned' | 'downloaded' | 'activated' | 'recycled' | 'released' | 'reservation_expired',
   row: EsimRow,
   extra: Record<string, unknown> = {},
 ): NewEvent {

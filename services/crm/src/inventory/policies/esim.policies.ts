@@ -41,3 +41,29 @@ export function checkLinksAgree(row: MsisdnRow, input: { subscriptionId?: string
     assignedToCustomerId: row.assignedToCustomerId,
   });
 }
+
+/** A profile created through TMF639: ICCID 18–22 digits, IMSI 14–15 digits, a Ki held by the HSM (`hsm://…`). */
+export function checkSaneProfile(p: {
+  iccid: string;
+  imsi: string | undefined;
+  kiRef: string | undefined;
+  smdpServer: string;
+  matchingId: string;
+}): asserts p is { iccid: string; imsi: string; kiRef: string; smdpServer: string; matchingId: string } {
+  const rule = 'esim.create.sane_profile';
+  requirePolicy(/^[0-9]{18,22}$/.test(p.iccid), rule, 'an ICCID (the name) is 18–22 digits', { iccid: p.iccid });
+  requirePolicy(p.imsi !== undefined && /^[0-9]{14,15}$/.test(p.imsi), rule, 'characteristic imsi (14–15 digits) is required', { iccid: p.iccid });
+  // only the reference enters the BSS; the Ki itself stays in the HSM, so anything else is refused
+  requirePolicy(p.kiRef !== undefined && /^hsm:\/\/[\x21-\x7e]{1,200}$/.test(p.kiRef), rule, 'characteristic kiRef (an hsm:// reference) is required', { iccid: p.iccid });
+  requirePolicy(/^[A-Za-z0-9.-]{1,253}$/.test(p.smdpServer), rule, 'characteristic smdpServer is a host name', { iccid: p.iccid });
+  // the matching id ends up inside the LPA activation code (LPA:1$<smdp>$<matchingId>), so no `$`
+  requirePolicy(/^[A-Za-z0-9-]{1,64}$/.test(p.matchingId), rule, 'characteristic matchingId is 1–64 letters, digits or -', { iccid: p.iccid });
+}
+
+/** Reserving one named profile (TMF639 PATCH resourceStatus=reserved) needs it available. */
+export function checkEsimReservable(row: EsimRow): void {
+  requirePolicy(row.profileState === 'available', 'esim.reserve.status_must_be_available', `profile ${row.iccid} is ${row.profileState}, not available`, {
+    iccid: row.iccid,
+    state: row.profileState,
+  });
+}

@@ -43,3 +43,10 @@ export function checkSaneRange(prefix: string, count: number): void {
   requirePolicy(prefix.length >= 4 && prefix.length <= 7, rule, 'prefix must be 4–7 digits', { prefix, length: prefix.length });
   requirePolicy(count >= 1 && count <= 10_000, rule, 'count must be 1–10000', { count });
 }
+
+/** One number created through TMF639: digits only and as long as add-range's numbers (prefix 4–7 + 4 digits). */
+export function checkSaneNumber(msisdn: string): void {
+  const rule = 'msisdn.create.sane_number';
+  requirePolicy(/^[0-9]+$/.test(msisdn), rule, 'an MSISDN is digits only', { msisdn });
+  requirePolicy(msisdn.length >= 8 && msisdn.length <= 11, rule, 'an MSISDN is 8–11 digits (as add-range makes them)', { msisdn, length: msisdn.length });
+}

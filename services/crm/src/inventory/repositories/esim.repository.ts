@@ -76,3 +76,18 @@ export async function updateEsim(tx: Tx, iccid: string, patch: EsimPatch): Promi
   if (!row) throw new NotFound('esim', iccid);
   return row;
 }
+
+export type NewEsim = Pick<EsimRow, 'iccid' | 'imsi' | 'kiRef' | 'smdpServer' | 'matchingId' | 'tenantId' | 'createdAt' | 'updatedAt'>;
+
+/** Inserts an available profile; an ICCID, IMSI or matching id already present is a unique clash (409). */
+export async function insertEsim(tx: Tx, values: NewEsim): Promise<EsimRow> {
+  const [row] = await tx
+    .insert(esimProfile)
+    .values({ ...values, profileState: 'available' })
+    .returning();
+  return row!;
+}
+
+export async function deleteEsim(tx: Tx, iccid: string): Promise<void> {
+  await tx.delete(esimProfile).where(eq(esimProfile.iccid, iccid));
+}

@@ -132,3 +132,7 @@ export async function insertMissingMsisdns(
     RETURNING msisdn`);
   return rows.rows.map((r) => r.msisdn);
 }
+
+export async function deleteMsisdn(tx: Tx, msisdn: string): Promise<void> {
+  await tx.delete(msisdnPool).where(eq(msisdnPool.msisdn, msisdn));
+}

@@ -8,6 +8,7 @@ import { esimStateMachine, type EsimState, type EsimTrigger } from '../domain/es
 import { toEsimProfile } from '../domain/inventory.mappers.ts';
 import { esimEvent } from '../events/inventory.events.ts';
 import {
+  checkEsimReservable,
   checkEsimReservedForBinding,
   checkLinksAgree,
   checkMsisdnBindable,
@@ -51,6 +52,18 @@ export function reserveEsim(deps: CrmDeps, idempotencyKey?: string): Promise<Wri
   });
 }
 
+/** Reserves one named profile (TMF639 PATCH resourceStatus=reserved); the profile waits for a concurrent writer. */
+export function reserveEsimByIccid(deps: CrmDeps, iccid: string, idempotencyKey?: string): Promise<Written<contracts.EsimProfile>> {
+  return writeOnce(deps, { operation: 'esim.reserve_one', request: { iccid }, idempotencyKey }, async (tx) => {
+    const row = await getEsimForUpdate(tx, iccid);
+    checkEsimReservable(row);
+    const now = deps.clock.now();
+    const reserved = await updateEsim(tx, iccid, { profileState: nextState(row, 'reserve'), reservedAt: now, updatedAt: now });
+    await deps.outbox.stage(tx, esimEvent('reserved', reserved));
+    return toEsimProfile(reserved);
+  });
+}
+
 /** Binds a reserved/assigned number to a reserved profile; owner links come from the input or the number. */
 export function assignEsimMsisdn(deps: CrmDeps, iccid: string, input: contracts.AssignEsimMsisdnRequest): Promise<Written<contracts.EsimProfile>> {
   const request = { iccid, msisdn: input.msisdn, subscriptionId: input.subscriptionId, customerId: input.customerId };
@@ -66,6 +79,7 @@ export function assignEsimMsisdn(deps: CrmDeps, iccid: string, input: contracts.
     const bound = await updateEsim(tx, iccid, {
       profileState: nextState(esim, 'assign_msisdn'),
       assignedMsisdn: input.msisdn,
+      everAssigned: true,
       assignedToSubscriptionId: input.subscriptionId ?? number.assignedToSubscriptionId ?? esim.assignedToSubscriptionId,
       assignedToCustomerId: input.customerId ?? number.assignedToCustomerId ?? esim.assignedToCustomerId,
       updatedAt: deps.clock.now(),

@@ -69,11 +69,12 @@ export function assignMsisdn(deps: CrmDeps, msisdn: string, input: contracts.Ass
       assignedAt: row.assignedAt ?? now,
       assignedToSubscriptionId: input.subscriptionId,
       assignedToCustomerId: input.customerId,
+      everAssigned: true,
       updatedAt: now,
     });
     const esim = await findEsimBoundToMsisdnForUpdate(tx, msisdn);
     if (esim) {
-      await updateEsim(tx, esim.iccid, { assignedToSubscriptionId: input.subscriptionId, assignedToCustomerId: input.customerId, updatedAt: now });
+      await updateEsim(tx, esim.iccid, { assignedToSubscriptionId: input.subscriptionId, assignedToCustomerId: input.customerId, everAssigned: true, updatedAt: now });
     }
     await deps.outbox.stage(tx, msisdnEvent('assigned', assigned, { iccid: esim?.iccid ?? null }));
     return toMsisdn(assigned);
