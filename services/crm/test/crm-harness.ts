@@ -14,6 +14,7 @@ export const KYC_SECRET = 'test-kyc-secret-0123456789abcdef0123456789';
 export const KYC_PEPPER = 'test-kyc-pepper-0123456789abcdef0123456789';
 export const NOW = '2026-06-01T00:00:00.000Z';
 export const tmf629 = loadTmfValidator('TMF629-CustomerManagement-v4.swagger.json');
+export const tmf683 = loadTmfValidator('TMF683-PartyInteraction-v4.swagger.json');
 
 export interface Harness {
   db: TestDatabase;

@@ -16,6 +16,9 @@ import { omitEmpty } from '@bss/server-kit';
 import { ValidationFailed } from '@bss/policy';
 import type { ContactMediumRow, CustomerRow, CustomerTmfRefs, EngagedPartyRef, IndividualRow } from '../schema.ts';
 
+/** TMF629 v4 base path of the customer resource. */
+export const CUSTOMER_PATH = '/tmf-api/customerManagement/v4/customer';
+
 export type MediumType = 'email' | 'phone' | 'postal';
 
 /** A contact medium ready to insert. */

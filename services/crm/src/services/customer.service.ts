@@ -7,7 +7,7 @@ import { NotFound, PolicyViolation } from '@bss/policy';
 import { hrefBuilder } from '@bss/server-kit';
 import { currentContext } from '@bss/telemetry';
 import type { CrmDeps } from '../deps.ts';
-import { engagedPartyToStore, fullName, normalizeCustomerCreate, tmfRefsToStore, toTmfCustomer } from '../domain/customer.mapper.ts';
+import { CUSTOMER_PATH, engagedPartyToStore, fullName, normalizeCustomerCreate, tmfRefsToStore, toTmfCustomer } from '../domain/customer.mapper.ts';
 import { newId } from '../domain/ids.ts';
 import { customerEvents } from '../events/customer.events.ts';
 import {
@@ -26,7 +26,7 @@ import * as repo from '../repositories/customer.repository.ts';
 import { planCustomerPatch } from './customer-patch.ts';
 import { logInteraction } from './interaction.service.ts';
 
-export const CUSTOMER_PATH = '/tmf-api/customerManagement/v4/customer';
+export { CUSTOMER_PATH };
 
 /** The customer use-cases bound to `deps`. */
 export function customerService(deps: CrmDeps) {
