@@ -1,7 +1,7 @@
 // Wire shapes of the TMF629 Customer served by CRM, its create/patch inputs and the /crm-api contact-medium shapes.
 // Given/family name, date of birth and KYC status travel as Customer.characteristic entries (see the CRM mapper).
 import { z } from 'zod';
-import { BoundedJsonValue, Instant, IsoDate, LIMITS } from '../common/limits.ts';
+import { BoundedJsonValue, Instant, IsoDate, LIMITS, ScalarValue } from '../common/limits.ts';
 import { FieldsQuery } from '../common/paging.ts';
 
 const TimePeriod = z.object({ startDateTime: z.string().optional(), endDateTime: z.string().optional() });
@@ -141,7 +141,9 @@ const RefusedList = z.array(z.object({}).loose()).max(LIMITS.items);
 const customerWritable = {
   name: z.string().min(1).max(200).optional(),
   statusReason: z.string().min(1).max(500).optional(),
-  engagedParty: TmfRefInput.optional(),
+  // Extensions are tolerated as scalars (a TMF client may sub-class the reference) and not kept: a strict
+  // RelatedParty has no place to serve them.
+  engagedParty: TmfRefInput.catchall(ScalarValue).optional(),
   contactMedium: z.array(ContactMediumInput).max(20).optional(),
   characteristic: z.array(TmfCharacteristicInput).max(50).optional(),
   relatedParty: z.array(TmfRefInput).max(LIMITS.items).optional(),

@@ -37,10 +37,12 @@ export interface NormalizedCustomer {
   mediums: NewMedium[];
 }
 
+const RELATED_PARTY_KEYS = new Set(['id', 'href', 'name', 'role', '@baseType', '@schemaLocation', '@type', '@referredType']);
+
 /** The engagedParty to store: the client's reference with its id (or the minted party id) and a @referredType. */
-export function engagedPartyToStore(sent: crm.TmfRefInput | undefined, mintedPartyId: string): EngagedPartyRef | null {
+export function engagedPartyToStore(sent: crm.CustomerCreate['engagedParty'], mintedPartyId: string): EngagedPartyRef | null {
   if (!sent) return null;
-  const kept = Object.fromEntries(Object.entries(sent).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  const kept = Object.fromEntries(Object.entries(sent).filter(([k, v]) => RELATED_PARTY_KEYS.has(k) && typeof v === 'string')) as Record<string, string>;
   return { ...kept, id: sent.id ?? mintedPartyId, '@referredType': sent['@referredType'] ?? 'Individual' };
 }
 
