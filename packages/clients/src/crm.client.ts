@@ -6,7 +6,7 @@ import { createHttpClient, type ClientOptions, type Page, type RequestSpec } fro
 
 const CUSTOMER = '/tmf-api/customerManagement/v4/customer';
 const CRM_CUSTOMER = '/crm-api/v1/customer';
-const INTERACTION = '/tmf-api/customerInteractionManagement/v1/interaction';
+const INTERACTION = '/tmf-api/partyInteraction/v4/partyInteraction';
 const TICKET = '/crm-api/v1/ticket';
 const CASE = '/crm-api/v1/case';
 const seg = encodeURIComponent;
@@ -45,9 +45,9 @@ export function createCrmClient(opts: ClientOptions) {
     getKycStatus: (customerId: string) => http.request(crm.KycStatus, { method: 'GET', path: `${CRM_CUSTOMER}/${seg(customerId)}/kyc-status` }),
 
     // Interactions
-    createInteraction: (body: z.input<typeof crm.InteractionCreate>) => http.request(crm.Interaction, { method: 'POST', path: INTERACTION, body }),
-    listInteractions: (query: Query<typeof crm.InteractionListQuery> & { customerId: string }) => page(crm.Interaction, { method: 'GET', path: INTERACTION, query: q(query) }),
-    getInteraction: (interactionId: string) => http.request(crm.Interaction, { method: 'GET', path: `${INTERACTION}/${seg(interactionId)}` }),
+    createInteraction: (body: z.input<typeof crm.PartyInteractionCreate>) => http.request(crm.PartyInteraction, { method: 'POST', path: INTERACTION, body }),
+    listInteractions: (query: Omit<Query<typeof crm.PartyInteractionListQuery>, 'fields'>) => page(crm.PartyInteraction, { method: 'GET', path: INTERACTION, query: q(query) }),
+    getInteraction: (interactionId: string) => http.request(crm.PartyInteraction, { method: 'GET', path: `${INTERACTION}/${seg(interactionId)}` }),
 
     // Trouble tickets
     openTicket: (body: z.input<typeof crm.TicketCreate>) => http.request(crm.TroubleTicket, { method: 'POST', path: TICKET, body }),

@@ -1,8 +1,17 @@
 // Drizzle tables of the CRM core in pgSchema('crm') (DDL: migrations/crm/0001_crm.sql). Columns are camelCase
 // here and snake_case in Postgres through drizzle's `casing` option. port_request lives in the porting module.
-import { bigint, bigserial, boolean, date, pgSchema, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, date, jsonb, pgSchema, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 
 export const crm = pgSchema('crm');
+
+/** A TMF RelatedParty reference as the client sent it. */
+export type EngagedPartyRef = { id: string; '@referredType': string } & Record<string, string>;
+/** TMF629 reference lists CRM keeps (each a list of TMF reference objects, as sent). */
+export interface CustomerTmfRefs {
+  relatedParty?: Record<string, string>[];
+  account?: Record<string, string>[];
+  agreement?: Record<string, string>[];
+}
 
 const ts = () => timestamp({ withTimezone: true });
 
@@ -43,6 +52,13 @@ export const customer = crm.table('customer', {
   kycVerifiedAt: ts(),
   kycVerificationMethod: text(),
   kycReference: text(),
+  /** The client's engagedParty as sent; null when CRM minted the party (see migrations/crm/0003). */
+  engagedParty: jsonb().$type<EngagedPartyRef>(),
+  /** TMF629 reference lists stored, not acted on. */
+  tmfRefs: jsonb().$type<CustomerTmfRefs>(),
+  validTo: ts(),
+  /** TMF DELETE tombstone: set rows are invisible to every lookup. */
+  deletedAt: ts(),
   tenantId: text().notNull().default('DEFAULT'),
   updatedAt: ts().notNull().defaultNow(),
 });
@@ -145,6 +161,12 @@ export const interaction = crm.table('interaction', {
   relatedTicketId: text(),
   occurredAt: ts().notNull(),
   seq: bigserial({ mode: 'number' }).notNull(),
+  /** TMF683 status (opened, inProgress, completed); auto-logged interactions are completed. */
+  status: text().notNull().default('completed'),
+  interactionStart: ts(),
+  interactionEnd: ts(),
+  /** TMF683 attributes kept verbatim (note, attachment, interactionRelationship, extra channel/party/item entries). */
+  tmfExtra: jsonb().$type<Record<string, unknown>>(),
   tenantId: text().notNull().default('DEFAULT'),
 });
 

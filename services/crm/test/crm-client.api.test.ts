@@ -43,10 +43,10 @@ describe('createCrmClient', () => {
   it('drives interactions, tickets, cases, agents and transcripts', async () => {
     const c = await client.createCustomer({ givenName: 'Case', familyName: 'Owner', email: uniqueEmail('owner') });
     const i = await client.createInteraction({ customerId: c.id, summary: 'hello' });
-    expect((await client.getInteraction(i.id)).channel).toBe('cli');
+    expect((await client.getInteraction(i.id)).channel[0]!.id).toBe('cli');
     const interactions = await client.listInteractions({ customerId: c.id, limit: 10 });
-    expect(interactions.items[0]!.summary).toBe('hello');
-    expect(interactions.items.at(-1)!.actor).toBe('client-test');
+    expect(interactions.items[0]!.reason).toBe('hello');
+    expect(interactions.items.at(-1)!.relatedParty.find((p) => p.role === 'actor')?.id).toBe('client-test');
 
     const k = await client.openCase({ customerId: c.id, subject: 'Roaming' });
     const t = await client.openTicket({ customerId: c.id, caseId: k.id, subject: 'No roaming data' });

@@ -14,25 +14,36 @@ export const KYC_SECRET = 'test-kyc-secret-0123456789abcdef0123456789';
 export const KYC_PEPPER = 'test-kyc-pepper-0123456789abcdef0123456789';
 export const NOW = '2026-06-01T00:00:00.000Z';
 export const tmf629 = loadTmfValidator('TMF629-CustomerManagement-v4.swagger.json');
+export const tmf683 = loadTmfValidator('TMF683-PartyInteraction-v4.swagger.json');
 
 export interface Harness {
   db: TestDatabase;
   platform: TestPlatform;
   deps: CrmDeps;
   app: App;
-  /** customerId → live subscription ids the fake subscription service reports. */
+  /** customerId → live subscription ids the fake subscription service reports (unused with `subscriptionUrl`). */
   liveSubscriptions: Map<string, string[]>;
+  /** customerId → open order ids the fake order lookup reports (production: no order service yet, none). */
+  openOrders: Map<string, string[]>;
   call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
-/** `noKycSecret` builds the platform without the service's extra env (as other modules' tests do); `kycPepper` overrides the document pepper. */
-export async function startHarness(opts: { noKycSecret?: boolean; kycPepper?: string } = {}): Promise<Harness> {
+/**
+ * `noKycSecret` builds the platform without the service's extra env (as other modules' tests do); `kycPepper` overrides
+ * the document pepper; `subscriptionUrl` wires the production HTTP subscription lookup to that server instead of the fake.
+ */
+export async function startHarness(opts: { noKycSecret?: boolean; kycPepper?: string; subscriptionUrl?: string } = {}): Promise<Harness> {
   const db = await createTestDatabase();
   const env: Record<string, string> = opts.noKycSecret ? {} : { BSS_KYC_SIGNING_SECRET: KYC_SECRET, BSS_KYC_DOCUMENT_PEPPER: opts.kycPepper ?? KYC_PEPPER };
+  if (opts.subscriptionUrl) env.BSS_SUBSCRIPTION_URL = opts.subscriptionUrl;
   const platform = testPlatform('crm', db, { now: NOW, env, extraEnv: opts.noKycSecret ? {} : service.extraEnv });
   const liveSubscriptions = new Map<string, string[]>();
-  const deps = createDeps(platform, { subscriptions: { liveSubscriptionIds: async (id) => liveSubscriptions.get(id) ?? [] } });
+  const openOrders = new Map<string, string[]>();
+  const deps = createDeps(platform, {
+    ...(opts.subscriptionUrl ? {} : { subscriptions: { liveSubscriptionIds: async (id: string) => liveSubscriptions.get(id) ?? [] } }),
+    orders: { openOrderIds: async (id) => openOrders.get(id) ?? [] },
+  });
   const app = await buildApp(deps);
   await app.ready();
   return {
@@ -41,6 +52,7 @@ export async function startHarness(opts: { noKycSecret?: boolean; kycPepper?: st
     deps,
     app,
     liveSubscriptions,
+    openOrders,
     call: (method, url, body, headers = {}) =>
       app.inject({
         method,

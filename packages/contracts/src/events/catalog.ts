@@ -78,6 +78,7 @@ const crmEvents = {
   'customer.contact_medium_added': spec('crm', 'customer', 'A contact medium was added.', medium),
   'customer.contact_medium_updated': spec('crm', 'customer', 'A contact medium was changed.', medium),
   'customer.contact_medium_removed': spec('crm', 'customer', 'A contact medium was removed.', medium),
+  'customer.deleted': spec('crm', 'customer', 'A customer was deleted (TMF629 DELETE): gone from every lookup, its live mediums ended.', z.strictObject({ customerId: id, status: z.string() })),
   'customer.individual_updated': spec('crm', 'customer', "The customer's person (names, date of birth) changed.", z.strictObject({ customerId: id, fields: z.array(z.string()) })),
   'customer.kyc_attested': spec('crm', 'customer', 'A signed KYC attestation verified the customer; never carries the document number.', z.strictObject({
     customerId: id,

@@ -6,12 +6,18 @@
 // `givenName`, `familyName`, `dateOfBirth` (YYYY-MM-DD), plus read-only `kycStatus` and `customerSince`. On input
 // a client may send them that way, or as top-level shorthand (`givenName`, `familyName`, `dateOfBirth`, `email`,
 // `phone`); when neither names the person, the TMF `name` (or `engagedParty.name`) is split at its last space.
+// The client's own engagedParty (issue #9) is kept as sent — id, name, @referredType… — and served back; the PTY-
+// party is minted only as the internal holder of the individual and its mediums, and named as the engagedParty id
+// only when the client sent no id.
 // Contact mediums follow TMF (`characteristic.emailAddress|phoneNumber|street1`, `preferred`); their CM- ids are
 // served on /crm-api/v1/customer/{id}/contact-medium because TMF629 v4 ContactMedium has no id.
 import type { crm } from '@bss/contracts';
 import { omitEmpty } from '@bss/server-kit';
 import { ValidationFailed } from '@bss/policy';
-import type { ContactMediumRow, CustomerRow, IndividualRow } from '../schema.ts';
+import type { ContactMediumRow, CustomerRow, CustomerTmfRefs, EngagedPartyRef, IndividualRow } from '../schema.ts';
+
+/** TMF629 v4 base path of the customer resource. */
+export const CUSTOMER_PATH = '/tmf-api/customerManagement/v4/customer';
 
 export type MediumType = 'email' | 'phone' | 'postal';
 
@@ -29,6 +35,34 @@ export interface NormalizedCustomer {
   dateOfBirth: string | null;
   status: 'pending' | 'active';
   mediums: NewMedium[];
+}
+
+const RELATED_PARTY_KEYS = new Set(['id', 'href', 'name', 'role', '@baseType', '@schemaLocation', '@type', '@referredType']);
+
+/** The engagedParty to store: the client's reference with its id (or the minted party id) and a @referredType. */
+export function engagedPartyToStore(sent: crm.CustomerCreate['engagedParty'], mintedPartyId: string): EngagedPartyRef | null {
+  if (!sent) return null;
+  const kept = Object.fromEntries(Object.entries(sent).filter(([k, v]) => RELATED_PARTY_KEYS.has(k) && typeof v === 'string')) as Record<string, string>;
+  return { ...kept, id: sent.id ?? mintedPartyId, '@referredType': sent['@referredType'] ?? 'Individual' };
+}
+
+/** The TMF629 reference lists worth storing (null when none was sent). */
+export function tmfRefsToStore(input: Pick<crm.CustomerCreate, 'relatedParty' | 'account' | 'agreement'>, current: CustomerTmfRefs | null = null): CustomerTmfRefs | null {
+  const refs: CustomerTmfRefs = { ...(current ?? {}) };
+  for (const k of ['relatedParty', 'account', 'agreement'] as const) {
+    const list = input[k];
+    if (list === undefined) continue;
+    if (list.length === 0) delete refs[k];
+    else refs[k] = list.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as Record<string, string>);
+  }
+  return Object.keys(refs).length > 0 ? refs : null;
+}
+
+/** "Ada Lovelace" → given "Ada", family "Lovelace" (split at the last space). */
+export function splitName(full: string): { givenName: string; familyName: string } {
+  const t = full.trim();
+  const cut = t.lastIndexOf(' ');
+  return cut > 0 ? { givenName: t.slice(0, cut).trim(), familyName: t.slice(cut + 1) } : { givenName: t, familyName: '' };
 }
 
 const MEDIUM_ALIASES: Record<string, MediumType> = {
@@ -88,10 +122,7 @@ export function normalizeCustomerCreate(input: crm.CustomerCreate): NormalizedCu
   let givenName = input.givenName ?? characteristicString(input.characteristic, 'givenName');
   let familyName = input.familyName ?? characteristicString(input.characteristic, 'familyName');
   if (!givenName && !familyName) {
-    const full = (input.name ?? (typeof input.engagedParty?.name === 'string' ? input.engagedParty.name : '')).trim();
-    const cut = full.lastIndexOf(' ');
-    givenName = cut > 0 ? full.slice(0, cut).trim() : full;
-    familyName = cut > 0 ? full.slice(cut + 1) : '';
+    ({ givenName, familyName } = splitName(input.name ?? input.engagedParty?.name ?? ''));
   }
   if (!givenName && !familyName) {
     throw new ValidationFailed('customer.create.name_required', 'a customer needs a name (name, givenName/familyName or characteristic)');
@@ -109,7 +140,9 @@ export function normalizeCustomerCreate(input: crm.CustomerCreate): NormalizedCu
     const first = ofType.find((m) => m.isPrimary) ?? ofType[0];
     for (const m of ofType) m.isPrimary = m === first;
   }
-  return { givenName: givenName ?? '', familyName: familyName ?? '', dateOfBirth, status: input.status ?? 'active', mediums };
+  // Without an explicit status a reachable customer starts active (as before), an unreachable one pending.
+  const status = input.status ?? (mediums.length > 0 ? 'active' : 'pending');
+  return { givenName: givenName ?? '', familyName: familyName ?? '', dateOfBirth, status, mediums };
 }
 
 /** The display name: "given family". */
@@ -141,10 +174,13 @@ export function toTmfCustomer(c: CustomerRow, ind: IndividualRow, mediums: Conta
     name: fullName(ind),
     status: c.status,
     statusReason: c.statusReason,
-    engagedParty: { id: c.partyId, name: fullName(ind), role: 'customer', '@referredType': 'Individual' },
+    engagedParty: c.engagedParty ?? { id: c.partyId, name: fullName(ind), role: 'customer', '@referredType': 'Individual' },
     contactMedium: mediums.filter((m) => m.validTo === null).map(tmfMedium),
     characteristic,
-    validFor: c.customerSince ? { startDateTime: c.customerSince.toISOString() } : undefined,
+    relatedParty: c.tmfRefs?.relatedParty,
+    account: c.tmfRefs?.account,
+    agreement: c.tmfRefs?.agreement,
+    validFor: c.customerSince || c.validTo ? omitEmpty({ startDateTime: c.customerSince?.toISOString(), endDateTime: c.validTo?.toISOString() }) : undefined,
     '@type': 'Customer' as const,
   });
 }

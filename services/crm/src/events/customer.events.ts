@@ -14,6 +14,8 @@ export const customerEvents = {
   mediumAdded: (id: string, cmId: string, mediumType: string) => ev('customer.contact_medium_added', id, { cmId, mediumType }),
   mediumUpdated: (id: string, cmId: string, mediumType: string) => ev('customer.contact_medium_updated', id, { cmId, mediumType }),
   mediumRemoved: (id: string, cmId: string, mediumType: string) => ev('customer.contact_medium_removed', id, { cmId, mediumType }),
+  /** TMF DELETE: the customer is gone from every lookup (its rows stay as a tombstone). */
+  deleted: (id: string, status: string) => ev('customer.deleted', id, { status }),
   individualUpdated: (id: string, fields: string[]) => ev('customer.individual_updated', id, { fields }),
   /** Never carries the document number (nor its hash). */
   kycAttested: (id: string, provider: string, documentType: string, documentCountry: string) =>

@@ -1,5 +1,6 @@
 // Queries over crm.party / individual / customer / contact_medium. No business rules; take the executor first.
 // Lookups see only the current tenant's rows (tenant.ts); the live-email lookup is global, as its unique index is.
+// A deleted customer (TMF DELETE tombstone, `deleted_at`) is invisible to every customer lookup.
 import type { Executor } from '@bss/db';
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { contactMedium, customer, individual, party, type ContactMediumRow, type CustomerRow, type IndividualRow } from '../schema.ts';
@@ -31,13 +32,13 @@ export async function insertMedium(tx: Executor, row: typeof contactMedium.$infe
 }
 
 export async function findCustomer(tx: Executor, id: string): Promise<CustomerRow | undefined> {
-  const [row] = await tx.select().from(customer).where(and(eq(customer.id, id), inTenant(customer.tenantId)));
+  const [row] = await tx.select().from(customer).where(and(eq(customer.id, id), isNull(customer.deletedAt), inTenant(customer.tenantId)));
   return row;
 }
 
 /** Locks the customer row for the rest of the transaction (serialises concurrent writes to one customer). */
 export async function findCustomerForUpdate(tx: Executor, id: string): Promise<CustomerRow | undefined> {
-  const [row] = await tx.select().from(customer).where(and(eq(customer.id, id), inTenant(customer.tenantId))).for('update');
+  const [row] = await tx.select().from(customer).where(and(eq(customer.id, id), isNull(customer.deletedAt), inTenant(customer.tenantId))).for('update');
   return row;
 }
 
@@ -66,7 +67,7 @@ export async function findLiveEmail(tx: Executor, email: string): Promise<Contac
 }
 
 export async function findCustomerByParty(tx: Executor, partyId: string): Promise<CustomerRow | undefined> {
-  const [row] = await tx.select().from(customer).where(and(eq(customer.partyId, partyId), inTenant(customer.tenantId)));
+  const [row] = await tx.select().from(customer).where(and(eq(customer.partyId, partyId), isNull(customer.deletedAt), inTenant(customer.tenantId)));
   return row;
 }
 
@@ -92,6 +93,11 @@ export async function clearPrimary(tx: Executor, partyId: string, type: string, 
     .where(and(eq(contactMedium.partyId, partyId), eq(contactMedium.mediumType, type as 'email'), isNull(contactMedium.validTo), sql`${contactMedium.id} <> ${exceptId}`));
 }
 
+/** Ends every live medium of the party at `at` (a deleted customer frees its email addresses). */
+export async function endLiveMediums(tx: Executor, partyId: string, at: Date): Promise<void> {
+  await tx.update(contactMedium).set({ validTo: at, updatedAt: sql`now()` }).where(and(eq(contactMedium.partyId, partyId), isNull(contactMedium.validTo)));
+}
+
 /** Loads the customer with its individual and mediums, or undefined. */
 export async function loadCustomerView(tx: Executor, id: string): Promise<CustomerView | undefined> {
   const c = await findCustomer(tx, id);
@@ -104,10 +110,12 @@ export async function loadCustomerView(tx: Executor, id: string): Promise<Custom
 /** A page of customers (status / name filters) with the total count, ordered by customer-since then id. */
 export async function listCustomerViews(
   tx: Executor,
-  q: { status?: string; name?: string; offset: number; limit: number },
+  q: { status?: string; name?: string; 'engagedParty.id'?: string; offset: number; limit: number },
 ): Promise<{ views: CustomerView[]; total: number }> {
-  const where: SQL[] = [inTenant(customer.tenantId)];
-  if (q.status) where.push(eq(customer.status, q.status as 'active'));
+  const where: SQL[] = [isNull(customer.deletedAt), inTenant(customer.tenantId)];
+  if (q.status) where.push(sql`lower(${customer.status}) = lower(${q.status})`);
+  const partyRef = q['engagedParty.id'];
+  if (partyRef) where.push(sql`coalesce(${customer.engagedParty}->>'id', ${customer.partyId}) = ${partyRef}`);
   if (q.name) {
     const pattern = `%${q.name.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     // Matches "Ada", "Lim" and "Ada Lim" alike.

@@ -1,6 +1,6 @@
-// HTTP for customers: TMF629 /customer (create, get, list, PATCH) and the /crm-api customer extras (by email,
-// by MSISDN, individual update, contact mediums). Nothing here but schemas and calls into the services.
-import { crm } from '@bss/contracts';
+// HTTP for customers: TMF629 /customer (create, get, list with filters and `fields`, merge-PATCH, DELETE) and the
+// /crm-api customer extras (by email, by MSISDN, orderability, individual update, contact mediums). Nothing here but schemas and calls into the services.
+import { crm, FieldsQuery, projectFields } from '@bss/contracts';
 import { ErrorEnvelope } from '@bss/policy';
 import { setListHeaders, type App } from '@bss/server-kit';
 import { z } from 'zod';
@@ -18,21 +18,30 @@ export function registerCustomerRoutes(app: App, deps: CrmDeps): void {
   const mediums = contactMediumService(deps);
   const tags = ['Customer'];
 
-  app.post(CUSTOMER_PATH, { schema: { tags, body: crm.CustomerCreate, response: { 201: crm.Customer, ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await customers.create(req.body)),
-  );
-  app.get(CUSTOMER_PATH, { schema: { tags, querystring: crm.CustomerListQuery, response: { 200: z.array(crm.Customer), ...errors } } }, async (req, reply) => {
-    const { items, total } = await customers.list(req.query);
-    setListHeaders(reply, total, items.length);
-    return items;
+  app.post(CUSTOMER_PATH, { schema: { tags, body: crm.CustomerCreate, response: { 201: crm.Customer, ...errors } } }, async (req, reply) => {
+    const created = await customers.create(req.body);
+    return reply.code(201).header('location', created.href).send(created);
   });
-  app.get(`${CUSTOMER_PATH}/:customerId`, { schema: { tags, params: CustomerId, response: { 200: crm.Customer, ...errors } } }, async (req) =>
-    customers.get(req.params.customerId),
+  app.get(CUSTOMER_PATH, { schema: { tags, querystring: crm.CustomerListQuery, response: { 200: z.array(crm.CustomerFields), ...errors } } }, async (req, reply) => {
+    const { fields, ...q } = req.query;
+    const { items, total } = await customers.list(q);
+    setListHeaders(reply, total, items.length);
+    return items.map((c) => projectFields(c, fields) as crm.CustomerFields);
+  });
+  app.get(`${CUSTOMER_PATH}/:customerId`, { schema: { tags, params: CustomerId, querystring: FieldsQuery, response: { 200: crm.CustomerFields, ...errors } } }, async (req) =>
+    projectFields(await customers.get(req.params.customerId), req.query.fields) as crm.CustomerFields,
   );
   app.patch(`${CUSTOMER_PATH}/:customerId`, { schema: { tags, params: CustomerId, body: crm.CustomerPatch, response: { 200: crm.Customer, ...errors } } }, async (req) =>
     customers.patch(req.params.customerId, req.body),
   );
+  app.delete(`${CUSTOMER_PATH}/:customerId`, { schema: { tags, params: CustomerId, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
+    await customers.remove(req.params.customerId);
+    return reply.code(204).send(null);
+  });
 
+  app.get(`${CRM}/:customerId/orderability`, { schema: { tags, params: CustomerId, response: { 200: crm.CustomerOrderability, ...errors } } }, async (req) =>
+    customers.orderability(req.params.customerId),
+  );
   app.get(`${CRM}/by-email/:email`, { schema: { tags, params: z.object({ email: z.email().max(320) }), response: { 200: crm.Customer, ...errors } } }, async (req) =>
     customers.findByEmail(req.params.email),
   );

@@ -7,7 +7,8 @@ import type { CrmDeps } from '../deps.ts';
 import { documentHash, documentLast4, type SignedKycFields } from '../domain/kyc.ts';
 import { customerEvents } from '../events/customer.events.ts';
 import { checkAttestationSigned, checkDocumentPepperConfigured, checkDocumentPresent, checkDocumentUnique, requireKycCustomer } from '../policies/kyc.policies.ts';
-import { findCustomer, findCustomerForUpdate, updateCustomer } from '../repositories/customer.repository.ts';
+import { checkHasContactMedium } from '../policies/customer.policies.ts';
+import { findCustomer, findCustomerForUpdate, listMediums, updateCustomer } from '../repositories/customer.repository.ts';
 import { findIdentity, findIdentityByDocument, upsertIdentity } from '../repositories/kyc.repository.ts';
 import type { CustomerRow, IdentityRow } from '../schema.ts';
 import { logInteraction } from './interaction.service.ts';
@@ -29,6 +30,9 @@ export function kycService(deps: CrmDeps) {
       return deps.database.db.transaction(async (tx) => {
         const c = await findCustomerForUpdate(tx, customerId);
         requireKycCustomer(c, customerId);
+        // A customer may be created with only a name and a party; attesting its identity is where it must be
+        // reachable (the rule moved here from creation, with its id).
+        checkHasContactMedium((await listMediums(tx, [c.partyId])).filter((m) => m.validTo === null).length, { customerId });
         checkDocumentPresent(input);
         const fields: SignedKycFields = {
           customerId,
