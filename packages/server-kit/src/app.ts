@@ -19,6 +19,7 @@ import { installInputGuard } from './input-guard.ts';
 import { installJsonBodyParser, MAX_JSON_DEPTH } from './json-body.ts';
 import { installPerimeter } from './perimeter.ts';
 import { installRequestContext, requestIdFrom } from './request-context.ts';
+import { installStandardResponses } from './standard-responses.ts';
 
 /** A Fastify instance with the zod type provider. */
 export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, Logger, ZodTypeProvider>;
@@ -60,7 +61,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     allowAdmin: opts.allowAdmin ?? false,
   });
   installRequestContext(app as unknown as FastifyInstance, opts.tracing, opts.service);
-  installErrorHandling(app as unknown as FastifyInstance);
+  installErrorHandling(app as unknown as FastifyInstance, installStandardResponses(app as unknown as FastifyInstance));
   installJsonBodyParser(app as unknown as FastifyInstance);
   installInputGuard(app as unknown as FastifyInstance);
 

@@ -2,6 +2,7 @@
 import { loggableError, pgError, PG_FOREIGN_KEY_VIOLATION, PG_QUERY_CANCELED, PG_UNIQUE_VIOLATION } from '@bss/db';
 import { DomainError, envelope, type ErrorEnvelope } from '@bss/policy';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { notFoundOrMethodNotAllowed } from './standard-responses.ts';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 
 interface Issue {
@@ -105,8 +106,8 @@ export function toEnvelope(err: unknown, requestId: string): { status: number; b
   return { status: 500, body: envelope(500, 'INTERNAL', 'internal', `internal error (request ${requestId})`, { requestId }), log: 'error' };
 }
 
-/** Installs the error and not-found handlers. */
-export function installErrorHandling(app: FastifyInstance): void {
+/** Installs the error and not-found handlers (`allowedFor` tells which methods a path has, for 405). */
+export function installErrorHandling(app: FastifyInstance, allowedFor: (path: string) => string[] = () => []): void {
   app.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => {
     const { status, body, log } = toEnvelope(err, req.id);
     // The route pattern and a log-safe error, never the URL or SQL parameters (they carry emails, names).
@@ -115,11 +116,5 @@ export function installErrorHandling(app: FastifyInstance): void {
     else if (log === 'warn') req.log.warn({ err: loggableError(err), requestId: req.id, route }, 'mapped database error');
     return reply.code(status).type('application/json').send(body);
   });
-  app.setNotFoundHandler((req, reply) => {
-    const body = envelope(404, 'NOT_FOUND', 'route.not_found', `no route ${req.method} ${req.url.split('?')[0]}`, {
-      method: req.method,
-      path: req.url.split('?')[0],
-    });
-    return reply.code(404).type('application/json').send(body);
-  });
+  app.setNotFoundHandler(notFoundOrMethodNotAllowed(allowedFor));
 }

@@ -7,6 +7,7 @@ export { registerReplayRoutes } from './replay.routes.ts';
 export { createReplayService, REPUBLISH_MAX, REQUEUE_MAX, type ReplayDeps, type ReplayService } from './replay.service.ts';
 export { registerClockRoutes } from './clock.routes.ts';
 export { installErrorHandling, toEnvelope } from './error-handler.ts';
+export { STANDARD_ERROR_STATUSES } from './standard-responses.ts';
 export { registerHealthRoutes, type ReadinessProbe } from './health.routes.ts';
 export { createIntervalWorker, type IntervalWorker, type IntervalWorkerOptions } from './interval-worker.ts';
 export { EXEMPT_PATHS, matchToken } from './perimeter.ts';

@@ -1,4 +1,4 @@
-// The application/json body parser. Two differences from Fastify's own:
+// The application/json (and application/merge-patch+json) body parser. Two differences from Fastify's own:
 // - an empty body is "no body", not a 400: clients (curl -H, generic HTTP libraries) send
 //   `Content-Type: application/json` on DELETE and other body-less calls; a route that needs a body still
 //   answers 400 through its schema (`body` required);
@@ -31,7 +31,8 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
 export function installJsonBodyParser(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+  // RFC 7396 merge-patch bodies are JSON documents: TMF PATCH operations are specified with this media type.
+  app.addContentTypeParser(['application/json', 'application/merge-patch+json'], { parseAs: 'string' }, (req, body, done) => {
     const text = body as string;
     if (text.trim().length === 0) return done(null, undefined);
     if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {

@@ -15,4 +15,5 @@ export {
   type TestPlatform,
 } from './platform.ts';
 export { routeMatrix, type MatrixRoute } from './route-matrix.ts';
+export { diffAgainstSpec, type SpecDiffOptions } from './tmf-spec-diff.ts';
 export { loadTmfValidator, TMF_DIR, type TmfValidator } from './tmf-validator.ts';
