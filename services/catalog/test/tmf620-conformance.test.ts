@@ -57,6 +57,13 @@ describe('TMF620 OpenAPI against the official specification', () => {
     expect(diffAgainstSpec(doc, SPEC_FILE, { resources: ['productOffering', 'productOfferingPrice', 'productSpecification'] })).toEqual([]);
   });
 
+  it('does not serve Catalog or Category (deviation recorded in DECISIONS.md)', async () => {
+    const doc = (await h.get('/openapi.json')).json();
+    expect(Object.keys(doc.paths).filter((p) => /\/(catalog|category)\b/.test(p.replace(TMF, '')))).toEqual([]);
+    expect((await h.get(`${TMF}/catalog`)).statusCode).toBe(404);
+    expect((await h.get(`${TMF}/category`)).statusCode).toBe(404);
+  });
+
   it('requires catalog:admin on every TMF write, as on the admin routes', async () => {
     const doc = (await h.get('/openapi.json')).json();
     for (const path of ['/productOffering', '/productOfferingPrice', '/productSpecification']) {

@@ -15,8 +15,9 @@ import {
   requireAmountGiven,
   requireValidAmount,
 } from '../policies/price.policies.ts';
-import { findOffering } from '../repositories/offering.repository.ts';
-import { deletePrice as deletePriceRow, getPriceForUpdate, insertPrice, updatePrice } from '../repositories/price.repository.ts';
+import { catalogNotFound } from '../domain/errors.ts';
+import { findOffering, getOfferingForUpdate } from '../repositories/offering.repository.ts';
+import { deletePrice as deletePriceRow, findPrice, getPriceForUpdate, insertPrice, updatePrice } from '../repositories/price.repository.ts';
 
 export function createPriceAdmin(deps: CatalogDeps) {
   const { database, clock, outbox, hrefs } = deps;
@@ -93,8 +94,15 @@ export function createPriceAdmin(deps: CatalogDeps) {
   /** TMF DELETE productOfferingPrice: refused once the listing offering has been sellable (retire it instead). */
   async function deletePrice(priceId: string): Promise<void> {
     await database.db.transaction(async (tx) => {
+      // Lock order offering → price, as the offering writes take it (a price-first order could deadlock with a
+      // concurrent patch listing this price); the offering lock also keeps it from turning sellable meanwhile.
+      const peek = await findPrice(tx, priceId);
+      if (!peek) throw catalogNotFound('price', priceId);
+      const listing = peek.offeringId ? await getOfferingForUpdate(tx, peek.offeringId) : undefined;
       const before = await getPriceForUpdate(tx, priceId);
-      checkPriceDeletable(before, before.offeringId ? await findOffering(tx, before.offeringId) : undefined);
+      // Listed by an offering in between (lock not held on that one): judge by the offering that lists it now.
+      const owner = before.offeringId === peek.offeringId ? listing : before.offeringId ? await findOffering(tx, before.offeringId) : undefined;
+      checkPriceDeletable(before, owner);
       await deletePriceRow(tx, priceId);
       await outbox.stage(tx, events.priceDeleted(before));
     });
