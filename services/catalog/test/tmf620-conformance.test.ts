@@ -59,7 +59,7 @@ describe('TMF620 OpenAPI against the official specification', () => {
 
   it('does not serve Catalog or Category (deviation recorded in DECISIONS.md)', async () => {
     const doc = (await h.get('/openapi.json')).json();
-    expect(Object.keys(doc.paths).filter((p) => /\/(catalog|category)\b/.test(p.replace(TMF, '')))).toEqual([]);
+    expect(Object.keys(doc.paths).filter((p) => p.startsWith(`${TMF}/catalog`) || p.startsWith(`${TMF}/category`))).toEqual([]);
     expect((await h.get(`${TMF}/catalog`)).statusCode).toBe(404);
     expect((await h.get(`${TMF}/category`)).statusCode).toBe(404);
   });
