@@ -401,6 +401,7 @@ describe('productOffering', () => {
     const retired = await patch('productOffering', full, { lifecycleStatus: 'Retired' });
     expect(retired.statusCode).toBe(200);
     expect(retired.json()).toMatchObject({ lifecycleStatus: 'retired', isSellable: false, validFor: { endDateTime: h.platform.clock.now().toISOString() } });
+    expect((await events(full)).slice(-2)).toEqual(['catalog.offering.updated', 'catalog.offering.retired']);
     const back = await patch('productOffering', full, { lifecycleStatus: 'active' });
     expect(back.json().reason).toBe('catalog.offering.transition.invalid');
     const sell = await patch('productOffering', full, { isSellable: true });

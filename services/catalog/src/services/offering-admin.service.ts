@@ -234,6 +234,8 @@ export function createOfferingAdmin(deps: CatalogDeps) {
       });
       await attachPrices(tx, added, offeringId, now);
       await outbox.stage(tx, events.offeringUpdated(before, after, added));
+      // Same fact as the admin retire, so a consumer of catalog.offering.retired need not know which door was used.
+      if (current === 'active' && lifecycleStatus === 'retired') await outbox.stage(tx, events.offeringRetired(after));
       return offeringView(tx, after);
     });
   }
