@@ -50,9 +50,9 @@ test-integration: install infra
 openapi-check: install
 	pnpm -s openapi:check
 
-# lint, typecheck, doctrine-check and the OpenAPI drift check, run in parallel (and cached) by turbo
+# lint, typecheck, doctrine-check and the OpenAPI and events-doc drift checks, run in parallel (and cached) by turbo
 check: install
-	TURBO_TELEMETRY_DISABLED=1 pnpm -s exec turbo run lint typecheck doctrine-check openapi:check --concurrency=2 --output-logs=errors-only
+	TURBO_TELEMETRY_DISABLED=1 pnpm -s exec turbo run lint typecheck doctrine-check openapi:check events:doc:check --concurrency=2 --output-logs=errors-only
 
 test: install infra check
 	BSS_TEST_PRUNE=1 pnpm -s exec vitest run

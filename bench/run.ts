@@ -1,14 +1,19 @@
 // `make bench`: load-tests the catalog (GET productOffering list and one offering) at concurrency 10 for a
 // fixed duration, and in the same run a bare Fastify + one pg query endpoint as the baseline. Prints
 // p50/p99/throughput and each ratio to the baseline, writes bench/results/catalog.json, and exits 1 when a
-// target is missed (list p99 ≤ 10 ms; each p99 ratio ≤ 2).
+// target is missed (list p99 ≤ 10 ms; each p99 ratio ≤ 2). Then the event plane (bench/events.ts): relay
+// events/s and commit → handled p50/p99 at a steady 1,000 events/s, written to bench/results/events.json
+// (targets: relay ≥ 10,000 events/s; p99 ≤ 20 ms).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { runEventsBench } from './events.ts';
 
 const DURATION_S = Number(process.env.BSS_BENCH_DURATION ?? 10);
+const EVENTS_S = Number(process.env.BSS_BENCH_EVENTS_SECONDS ?? 5);
+const mqUrl = process.env.BSS_MQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 const CONNECTIONS = 10;
 const dbUrl = process.env.BSS_DB_URL ?? 'postgres://postgres@127.0.0.1:5432/bss';
 const token = randomBytes(24).toString('hex');
@@ -64,12 +69,24 @@ try {
     { target: 'one p99 ratio <= 2', ok: rows[2]!.p99Ratio <= 2 },
     { target: 'no errors', ok: rows.every((r) => r.errors === 0 && r.non2xx === 0) },
   ];
-  console.log('');
-  for (const t of targets) console.log(`${t.ok ? 'PASS' : 'FAIL'}  ${t.target}`);
   const out = fileURLToPath(new URL('./results/catalog.json', import.meta.url));
   writeFileSync(out, `${JSON.stringify({ node: process.version, connections: CONNECTIONS, durationSeconds: DURATION_S, results: rows, targets }, null, 2)}\n`);
-  console.log(`\nwritten ${out}`);
-  process.exitCode = targets.every((t) => t.ok) ? 0 : 1;
+
+  const ev = await runEventsBench(dbUrl, mqUrl, EVENTS_S);
+  console.log(`\nevent plane (${ev.relay.events} events drained; ${EVENTS_S}s at ${ev.latency.ratePerSecond}/s)\n`);
+  console.log('relay throughput'.padEnd(40), `${ev.relay.eventsPerSecond} events/s`.padStart(16), `(${ev.relay.ms} ms)`);
+  console.log('commit → handled at 1,000 events/s'.padEnd(40), `p50 ${ev.latency.p50} ms`.padStart(16), `p99 ${ev.latency.p99} ms`, `max ${ev.latency.max} ms`);
+  const eventTargets = [
+    { target: 'relay >= 10,000 events/s', ok: ev.relay.eventsPerSecond >= 10_000 },
+    { target: 'commit → handled p99 <= 20 ms at 1,000 events/s', ok: ev.latency.p99 <= 20 },
+  ];
+  const evOut = fileURLToPath(new URL('./results/events.json', import.meta.url));
+  writeFileSync(evOut, `${JSON.stringify({ node: process.version, ...ev, targets: eventTargets }, null, 2)}\n`);
+
+  console.log('');
+  for (const t of [...targets, ...eventTargets]) console.log(`${t.ok ? 'PASS' : 'FAIL'}  ${t.target}`);
+  console.log(`\nwritten ${out}\nwritten ${evOut}`);
+  process.exitCode = [...targets, ...eventTargets].every((t) => t.ok) ? 0 : 1;
 } finally {
   child.kill('SIGTERM');
   await stopped;

@@ -2,7 +2,7 @@
 // one test database, real HTTP between them (payment → crm), real RabbitMQ for the events their relays publish.
 import { randomBytes } from 'node:crypto';
 import { createCatalogClient, createCrmClient, createPaymentClient, PolicyViolationError } from '@bss/clients';
-import type { EventEnvelope } from '@bss/contracts';
+import { CONSUMER_QUEUES, type EventEnvelope } from '@bss/contracts';
 import { startFleet, type Fleet } from '@bss/fleet';
 import { runWithContext, systemContext } from '@bss/telemetry';
 import { createTestDatabase, type TestDatabase } from '@bss/testing';
@@ -37,7 +37,7 @@ beforeAll(async () => {
   // Listen to everything on this run's exchange before any service publishes.
   mq = await amqp.connect(mqUrl);
   const ch = await mq.createChannel();
-  await ch.assertExchange(EXCHANGE, 'topic', { durable: true });
+  await ch.assertExchange(EXCHANGE, 'topic', { durable: true, alternateExchange: `${EXCHANGE}.unrouted` });
   const { queue } = await ch.assertQueue('', { exclusive: true, autoDelete: true });
   await ch.bindQueue(queue, EXCHANGE, '#');
   await ch.consume(queue, (msg) => msg && received.push(JSON.parse(msg.content.toString()) as EventEnvelope), { noAck: true });
@@ -47,6 +47,8 @@ beforeAll(async () => {
       BSS_DB_URL: db.url,
       BSS_MQ_URL: mqUrl,
       BSS_MQ_EXCHANGE: EXCHANGE,
+      // Each service declares the whole consumer topology: prefix it so this run's queues are its own.
+      BSS_MQ_QUEUE_PREFIX: `${EXCHANGE}.`,
       BSS_API_TOKEN: TOKEN,
       BSS_TENANT_B_API_TOKEN: TENANT_B_TOKEN,
       BSS_TENANT_B_SCOPES: 'catalog:read,crm:read,crm:write,payment:read,payment:write',
@@ -68,7 +70,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await fleet?.stop();
   const ch = await mq?.createChannel();
+  for (const { queue } of CONSUMER_QUEUES) {
+    for (const suffix of ['', '.parked', '.retry.1s', '.retry.5s', '.retry.30s', '.retry.2m', '.retry.5m']) await ch?.deleteQueue(`${EXCHANGE}.${queue}${suffix}`).catch(() => {});
+  }
   await ch?.deleteExchange(EXCHANGE).catch(() => {});
+  await ch?.deleteQueue(`${EXCHANGE}.unrouted`).catch(() => {});
+  await ch?.deleteExchange(`${EXCHANGE}.unrouted`).catch(() => {});
   await mq?.close();
   await db?.drop();
 });

@@ -19,6 +19,10 @@ export interface ServiceConfig<Extra = Record<string, never>> {
   dbIdleTxTimeoutMs: number;
   mqUrl: string;
   exchange: string;
+  /** Prefix of every consumer queue name (empty in production; tests isolate runs sharing a broker). */
+  queuePrefix: string;
+  /** How long a transiently failing event keeps being retried before it is parked. */
+  eventsRetryDeadlineMs: number;
   apiTokens: ApiToken[];
   /** The token this service sends on its own outbound calls to other services: the `system` identity's. */
   outboundToken: string;
@@ -47,6 +51,8 @@ function commonShape(service: ServiceName) {
     BSS_DB_IDLE_TX_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
     BSS_MQ_URL: z.url({ protocol: /^amqps?$/ }),
     BSS_MQ_EXCHANGE: z.string().min(1).default('bss.events'),
+    BSS_MQ_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]*$/, 'letters, digits and _ . : - only').default(''),
+    BSS_EVENTS_RETRY_DEADLINE_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
     BSS_HOST: z.string().min(1).default('127.0.0.1'),
     BSS_ALLOW_ADMIN_RESET: envFlag,
     BSS_PUBLIC_DOCS: envFlag,
@@ -101,6 +107,8 @@ export function loadServiceConfig<E extends z.ZodRawShape = Record<string, never
     dbIdleTxTimeoutMs: parsed.BSS_DB_IDLE_TX_TIMEOUT_MS as number,
     mqUrl: parsed.BSS_MQ_URL as string,
     exchange: parsed.BSS_MQ_EXCHANGE as string,
+    queuePrefix: parsed.BSS_MQ_QUEUE_PREFIX as string,
+    eventsRetryDeadlineMs: parsed.BSS_EVENTS_RETRY_DEADLINE_MS as number,
     apiTokens: tokens,
     outboundToken: tokens.find((t) => t.identity === 'system')!.token,
     allowAdmin: parsed.BSS_ALLOW_ADMIN_RESET as boolean,

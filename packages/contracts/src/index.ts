@@ -1,6 +1,7 @@
 // @bss/contracts: zod wire shapes shared by services, clients, the CLI, the agent and the portals.
 // One module per service under src/<service>/; this index re-exports each as a namespace.
 export * from './common/index.ts';
+export * from './events/index.ts';
 export * as catalog from './catalog/index.ts';
 export * as crm from './crm/index.ts';
 export * as inventory from './inventory/index.ts';

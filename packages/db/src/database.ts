@@ -49,6 +49,9 @@ export function createDatabase(url: string, opts: DatabaseOptions = {}): Databas
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  // Nor may a checked-out one between two queries (the pool listens only while a client is idle): its holder
+  // learns of the loss from the next query's rejection, which consumers treat as a transient failure.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzle({ client: pool, casing: 'snake_case' }) as Db;
   let closed = false;
   return {

@@ -1,16 +1,24 @@
-// The safe consumer over AMQP: per-queue topology (Q, Q.retry, Q.parked) and message handling
-// (validate → inbox-deduped handler in one transaction → ack; on failure retry via Q.retry, then park).
+// The safe consumer over AMQP: per-queue topology (Q, Q.retry.<delay>…, Q.parked) and message handling
+// (validate → inbox-deduped handler in one transaction → ack; on failure retry with backoff, then park).
 //
-// Unlike py17, a retry goes to `Q.retry`, whose dead-letter target is the default exchange with routing key
-// `Q`, so a retried message comes back to the failing queue only; py17 re-published to the main exchange
-// with the event's routing key, re-delivering to every queue bound to it. The attempt count travels in our
-// own header (`x-bss-attempt`), not in `x-death`, because we re-publish copies rather than dead-letter.
+// A retry goes to the delay tier for its attempt (`Q.retry.1s`, `.5s`, `.30s`, …), whose dead-letter target is
+// the default exchange with routing key `Q`, so a retried message comes back to the failing queue only (py17
+// re-published to the main exchange, re-delivering to every queue bound to the key). One queue per delay,
+// not one queue with per-message TTLs: RabbitMQ expires messages only at the head of a queue, so a 5 min
+// retry would hold back a 1 s one behind it. A small per-message jitter (expiration ≤ the tier's TTL) spreads
+// a burst of retries without that problem, since every message of a tier expires within the tier's TTL.
+// Transient failures (see failure.ts) retry until a deadline measured from the first attempt; permanent
+// ones park after `maxAttempts`. Attempt and first-attempt time travel in our own headers, not `x-death`,
+// because we re-publish copies rather than dead-letter.
 import { EventEnvelope } from '@bss/contracts';
 import { maskValues, type Database } from '@bss/db';
 import { parseTraceparent, SpanKind, SpanStatusCode, type Logger, type Tracing } from '@bss/telemetry';
 import type { Channel, ConsumeMessage, MessagePropertyHeaders } from 'amqplib';
+import type { Clock } from '@bss/clock';
 import { publishConfirmed, type AmqpConnection, type AmqpLink } from './amqp-connection.ts';
+import { decideRetry } from './failure.ts';
 import { handleOnce } from './inbox.ts';
+import { DEFAULT_RETRY_DELAYS_MS, declareQueue, parkedQueueOf, retryQueueOf } from './topology.ts';
 import type { EventHandler, SubscriptionSpec } from './types.ts';
 
 /** Header carrying the delivery attempt of a retried copy (absent on the first delivery = attempt 1). */
@@ -19,11 +27,13 @@ export const ATTEMPT_HEADER = 'x-bss-attempt';
 export const PARK_REASON_HEADER = 'x-bss-park-reason';
 /** Header on a parked message: how many attempts it had. */
 export const PARK_ATTEMPTS_HEADER = 'x-bss-attempts';
+/** Header on a retried copy: when its first attempt started (ms since the epoch), for the retry deadline. */
+export const FIRST_ATTEMPT_HEADER = 'x-bss-first-attempt-at';
 
-/** Name of the delay queue that sends failed messages back to `queue` after the retry delay. */
-export const retryQueueOf = (queue: string) => `${queue}.retry`;
-/** Name of the queue where messages that exhausted their attempts (or are unreadable) wait for an operator. */
-export const parkedQueueOf = (queue: string) => `${queue}.parked`;
+/** Attempts of a permanently failing message before it is parked. */
+export const DEFAULT_MAX_ATTEMPTS = 3;
+/** How long a transiently failing message keeps being retried (from its first attempt). */
+export const DEFAULT_RETRY_DEADLINE_MS = 15 * 60_000;
 
 const MAX_REASON = 500;
 
@@ -46,6 +56,10 @@ export interface ConsumerDeps {
   tracing: Tracing;
   prefetch: number;
   confirmTimeoutMs: number;
+  /** Operational time for retry deadlines: the wall clock, never a scenario's controllable clock. */
+  clock: Clock;
+  /** Default retry deadline of subscriptions that set none. */
+  retryDeadlineMs: number;
 }
 
 /**
@@ -59,17 +73,7 @@ export async function attachSubscription(deps: ConsumerDeps, link: AmqpLink, sub
   const ch = await link.model.createChannel();
   deps.connection.watch(link, ch, `consumer ${queue}`);
   await ch.prefetch(deps.prefetch);
-  await ch.assertQueue(queue, { durable: true });
-  for (const binding of bindings) await ch.bindQueue(queue, deps.exchange, binding);
-  await ch.assertQueue(retryQueueOf(queue), {
-    durable: true,
-    arguments: {
-      'x-message-ttl': sub.spec.retryDelayMs ?? 5000,
-      'x-dead-letter-exchange': '',
-      'x-dead-letter-routing-key': queue,
-    },
-  });
-  await ch.assertQueue(parkedQueueOf(queue), { durable: true });
+  await declareQueue(ch, deps.exchange, queue, bindings, sub.spec.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS);
   sub.channel = ch;
   const { consumerTag } = await ch.consume(queue, (msg) => {
     if (msg === null) {
@@ -104,6 +108,11 @@ function attemptOf(headers: MessagePropertyHeaders): number {
   return Number.isInteger(n) && n >= 1 ? n : 1;
 }
 
+function firstAttemptOf(headers: MessagePropertyHeaders): number | undefined {
+  const n = Number(headers[FIRST_ATTEMPT_HEADER]);
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
 // A handler's database error quotes SQL parameters (names, emails) in its message; only the masked form is
 // logged or carried in the parked message's reason.
 function describe(err: unknown): string {
@@ -125,6 +134,8 @@ async function handleMessage(deps: ConsumerDeps, sub: Subscription, link: AmqpLi
   const { queue } = sub.spec;
   const headers = msg.properties.headers ?? {};
   const attempt = attemptOf(headers);
+  const startedAt = deps.clock.now().getTime();
+  const firstAttemptAt = firstAttemptOf(headers) ?? startedAt;
   const header = typeof headers.traceparent === 'string' ? headers.traceparent : undefined;
   const traceparent = parseTraceparent(header) ? header : undefined;
 
@@ -133,7 +144,7 @@ async function handleMessage(deps: ConsumerDeps, sub: Subscription, link: AmqpLi
     event = EventEnvelope.parse(JSON.parse(msg.content.toString('utf8')));
   } catch (err) {
     // Poison: no number of retries makes an unreadable body readable.
-    await forward(deps, sub, link, ch, msg, 'park', `invalid event envelope: ${describe(err)}`, attempt);
+    await forward(deps, sub, link, ch, msg, { kind: 'park', reason: `invalid event envelope: ${describe(err)}` }, attempt, firstAttemptAt);
     return;
   }
 
@@ -155,16 +166,30 @@ async function handleMessage(deps: ConsumerDeps, sub: Subscription, link: AmqpLi
     span.recordException(err as Error);
     span.setStatus({ code: SpanStatusCode.ERROR, message: describe(err) });
     span.end();
-    const max = sub.spec.maxAttempts ?? 5;
-    deps.logger.warn({ queue, eventId: event.eventId, attempt, max, err: describe(err) }, 'event handler failed');
-    await forward(deps, sub, link, ch, msg, attempt < max ? 'retry' : 'park', describe(err), attempt);
+    const decision = decideRetry({
+      err,
+      attempt,
+      elapsedMs: deps.clock.now().getTime() - firstAttemptAt,
+      maxAttempts: sub.spec.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      deadlineMs: sub.spec.retryDeadlineMs ?? deps.retryDeadlineMs,
+      retryDelaysMs: sub.spec.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+    });
+    const fields = { queue, eventId: event.eventId, attempt, err: describe(err) };
+    if (decision.action === 'retry') deps.logger.warn({ ...fields, retryInMs: decision.delayMs }, 'event handler failed; will retry');
+    else deps.logger.warn({ ...fields, why: decision.why }, 'event handler failed; parking');
+    const step: Forward =
+      decision.action === 'retry' ? { kind: 'retry', delayMs: decision.delayMs } : { kind: 'park', reason: `${decision.why}: ${describe(err)}` };
+    await forward(deps, sub, link, ch, msg, step, attempt, firstAttemptAt);
   }
 }
 
+/** Where a failed message goes next. */
+type Forward = { kind: 'retry'; delayMs: number } | { kind: 'park'; reason: string };
+
 /**
- * Re-publishes a copy to `Q.retry` (attempt + 1) or `Q.parked` (with the reason) through the default exchange,
- * then acks the original — only after the broker confirmed the copy. If the copy cannot be published the
- * original is requeued instead, so a message is never lost between the two.
+ * Re-publishes a copy to the retry tier `Q.retry.<delay>` (attempt + 1) or to `Q.parked` (with the reason)
+ * through the default exchange, then acks the original — only after the broker confirmed the copy. If the
+ * copy cannot be published the original is requeued instead, so a message is never lost between the two.
  */
 async function forward(
   deps: ConsumerDeps,
@@ -172,21 +197,23 @@ async function forward(
   link: AmqpLink,
   ch: Channel,
   msg: ConsumeMessage,
-  kind: 'retry' | 'park',
-  reason: string,
+  step: Forward,
   attempt: number,
+  firstAttemptAt: number,
 ): Promise<void> {
   const { queue } = sub.spec;
   const props = msg.properties;
-  // Broker-written dead-letter bookkeeping describes the previous copy's trip through Q.retry; drop it.
+  // Broker-written dead-letter bookkeeping describes the previous copy's trip through a retry queue; drop it.
   const kept = Object.fromEntries(
     Object.entries(props.headers ?? {}).filter(([k]) => !/^x-(death|first-death|last-death)/.test(k)),
   );
   const headers =
-    kind === 'retry'
-      ? { ...kept, [ATTEMPT_HEADER]: attempt + 1 }
-      : { ...kept, [PARK_REASON_HEADER]: reason.slice(0, MAX_REASON), [PARK_ATTEMPTS_HEADER]: attempt };
-  const target = kind === 'retry' ? retryQueueOf(queue) : parkedQueueOf(queue);
+    step.kind === 'retry'
+      ? { ...kept, [ATTEMPT_HEADER]: attempt + 1, [FIRST_ATTEMPT_HEADER]: firstAttemptAt }
+      : { ...kept, [FIRST_ATTEMPT_HEADER]: firstAttemptAt, [PARK_REASON_HEADER]: step.reason.slice(0, MAX_REASON), [PARK_ATTEMPTS_HEADER]: attempt };
+  const target = step.kind === 'retry' ? retryQueueOf(queue, step.delayMs) : parkedQueueOf(queue);
+  // Jitter: expire somewhere in the last fifth of the tier (never beyond its TTL, so no head-of-line wait).
+  const expiration = step.kind === 'retry' ? { expiration: String(Math.round(step.delayMs * (0.8 + Math.random() * 0.2))) } : {};
   try {
     await publishConfirmed(
       link.publisher,
@@ -199,6 +226,7 @@ async function forward(
         ...(props.messageId ? { messageId: props.messageId } : {}),
         ...(props.type ? { type: props.type } : {}),
         ...(props.appId ? { appId: props.appId } : {}),
+        ...expiration,
         headers,
       },
       deps.confirmTimeoutMs,
@@ -208,8 +236,8 @@ async function forward(
     safely(() => ch.nack(msg, false, true));
     return;
   }
-  if (kind === 'park') {
-    deps.logger.error({ queue, messageId: props.messageId, attempts: attempt, reason }, 'mq.message.parked');
+  if (step.kind === 'park') {
+    deps.logger.error({ queue, messageId: props.messageId, attempts: attempt, reason: step.reason }, 'mq.message.parked');
   }
   safely(() => ch.ack(msg));
 }

@@ -28,10 +28,13 @@ export async function handleOnce(
   handler: EventHandler,
   traceparent?: string,
 ): Promise<'handled' | 'duplicate'> {
+  // Events the handler stages are caused by this one and continue its business flow.
   const ctx = systemContext({
     actor: event.actor,
     channel: event.channel,
     tenant: event.tenant,
+    correlationId: event.correlationId ?? event.aggregateId,
+    causationId: event.eventId,
     ...(traceparent ? { traceparent, traceId: traceparent.split('-')[1]! } : {}),
   });
   return runWithContext(ctx, () =>

@@ -1,17 +1,22 @@
 // @bss/events: transactional outbox staging, the relay, safe consumers and the event buses.
-export { createOutbox, notifyChannel, type NewEvent, type Outbox } from './outbox.ts';
-export type { EventBus, EventHandler, EventPublisher, SubscriptionSpec } from './types.ts';
+export { createOutbox, notifyChannel, UncataloguedEvent, type EventCatalogLookup, type NewEvent, type Outbox } from './outbox.ts';
+export type { EventBus, EventHandler, EventPublisher, PublishItem, PublishOutcome, SubscriptionSpec } from './types.ts';
 export { claimInbox, handleOnce } from './inbox.ts';
+export { onEvent, UnexpectedEvent, type TypedEnvelope } from './typed-handler.ts';
+export { deliverShuffled, seededRandom, type ShuffledDeliveryOptions, type ShuffledDeliveryReport } from './delivery-harness.ts';
 export { topicMatches, createInMemoryBus, type InMemoryBus } from './memory-bus.ts';
-export { createAmqpBus, type AmqpBusOptions } from './amqp-bus.ts';
-export { createRelay, type Relay, type RelayOptions } from './relay.ts';
+export { createAmqpBus, type AmqpBus, type AmqpBusOptions, type AmqpBusStats, type DeclaredQueue } from './amqp-bus.ts';
+export { createRelay, PIPELINE_DEPTH, type Relay, type RelayOptions } from './relay.ts';
 export {
   ATTEMPT_HEADER,
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_RETRY_DEADLINE_MS,
+  FIRST_ATTEMPT_HEADER,
   PARK_ATTEMPTS_HEADER,
   PARK_REASON_HEADER,
-  parkedQueueOf,
-  retryQueueOf,
 } from './amqp-consumer.ts';
+export { DEFAULT_RETRY_DELAYS_MS, delayLabel, parkedQueueOf, retryQueueOf, unroutedOf, type ExchangeState } from './topology.ts';
+export { decideRetry, isTransient, type RetryDecision, type RetryInput } from './failure.ts';
 export { outboxRowToEnvelope, type OutboxRow } from './outbox-row.ts';
 export {
   BrokerUnavailable,

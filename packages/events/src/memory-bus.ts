@@ -1,23 +1,13 @@
 // An in-memory EventBus for unit and API tests: publish delivers synchronously to matching subscriptions,
 // with the same inbox, retry and park semantics as the AMQP bus but without delays or a broker.
-import type { EventEnvelope } from '@bss/contracts';
+import { topicMatches, type EventEnvelope } from '@bss/contracts';
 import type { Database } from '@bss/db';
 import { handleOnce } from './inbox.ts';
 import type { ParkedMessages, RequeueResult } from './parked.ts';
 import type { EventBus, EventHandler, SubscriptionSpec } from './types.ts';
 
-/** AMQP topic matching: `*` is exactly one word, `#` zero or more words. */
-export function topicMatches(binding: string, routingKey: string): boolean {
-  const b = binding.split('.');
-  const k = routingKey.split('.');
-  const match = (i: number, j: number): boolean => {
-    if (i === b.length) return j === k.length;
-    if (b[i] === '#') return match(i + 1, j) || (j < k.length && match(i, j + 1));
-    if (j === k.length) return false;
-    return (b[i] === '*' || b[i] === k[j]) && match(i + 1, j + 1);
-  };
-  return match(0, 0);
-}
+/** AMQP topic matching (re-exported from @bss/contracts, where the events doc also uses it). */
+export { topicMatches };
 
 /** An in-memory bus; `published` and `parked` are inspectable by tests. */
 export interface InMemoryBus extends EventBus {

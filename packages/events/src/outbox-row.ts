@@ -18,6 +18,8 @@ export interface OutboxRow {
   trace_id: string | null;
   traceparent: string | null;
   schema_version: number | string;
+  correlation_id?: string | null;
+  causation_id?: string | null;
   payload: Record<string, unknown> | string;
   [key: string]: unknown;
 }
@@ -38,6 +40,8 @@ export function outboxRowToEnvelope(row: OutboxRow): EventEnvelope {
     requestId: row.request_id,
     traceId: row.trace_id,
     schemaVersion: Number(row.schema_version),
+    correlationId: row.correlation_id ?? null,
+    causationId: row.causation_id ?? null,
     payload: typeof row.payload === 'string' ? (JSON.parse(row.payload) as Record<string, unknown>) : row.payload,
   };
 }

@@ -2,17 +2,30 @@
 // Postgres delivers only on commit, so the relay wakes for committed events and never for rolled-back ones.
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '@bss/clock';
-import type { EventEnvelope } from '@bss/contracts';
+import type { EventEnvelope, EventPayload, EventSpec, EventType } from '@bss/contracts';
 import type { Tx } from '@bss/db';
 import { currentContext } from '@bss/telemetry';
 import { sql } from 'drizzle-orm';
 
-/** What a service says about an event; the envelope's identity, time and context are filled in here. */
-export interface NewEvent {
-  eventType: string;
+/**
+ * What a service says about an event; the envelope's identity, time and context are filled in here. With a
+ * literal catalogued `eventType` the payload is type-checked against the catalogue.
+ */
+export interface NewEvent<T extends string = string> {
+  eventType: T;
   aggregateType: string;
   aggregateId: string;
-  payload: Record<string, unknown>;
+  payload: T extends EventType ? EventPayload<T> : Record<string, unknown>;
+  /** The business flow; defaults to the handled event's (inside a consumer), else to this aggregate's id. */
+  correlationId?: string;
+}
+
+/** Looks up an event type's catalogue entry (normally `eventSpec` from @bss/contracts). */
+export type EventCatalogLookup = (eventType: string) => EventSpec | undefined;
+
+/** A staged event that does not match the event catalogue: a bug in the producer. */
+export class UncataloguedEvent extends Error {
+  override readonly name = 'UncataloguedEvent';
 }
 
 /** The Postgres NOTIFY channel the relay of `schema` listens on. */
@@ -21,11 +34,15 @@ export const notifyChannel = (schema: string) => `bss_outbox_${schema}`;
 /** A service's outbox: stages events into `<schema>.outbox`. */
 export interface Outbox {
   readonly schema: string;
-  stage(tx: Tx, event: NewEvent): Promise<EventEnvelope>;
+  stage<T extends string>(tx: Tx, event: NewEvent<T>): Promise<EventEnvelope>;
 }
 
-/** Creates the outbox writer for `schema`. Time comes from `clock`; actor/channel/trace from the request context. */
-export function createOutbox(schema: string, clock: Clock): Outbox {
+/**
+ * Creates the outbox writer for `schema`. Time comes from `clock`; actor/channel/trace and the causation from
+ * the request context. With `catalog`, every staged event must be catalogued and its payload (as it will be
+ * serialised) must match the schema, or `stage` throws `UncataloguedEvent` and the write rolls back.
+ */
+export function createOutbox(schema: string, clock: Clock, opts: { catalog?: EventCatalogLookup } = {}): Outbox {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name: ${schema}`);
   const table = sql.raw(`${schema}.outbox`);
   const channel = notifyChannel(schema);
@@ -33,6 +50,18 @@ export function createOutbox(schema: string, clock: Clock): Outbox {
     schema,
     async stage(tx, event) {
       const ctx = currentContext();
+      let schemaVersion = 1;
+      if (opts.catalog) {
+        const spec = opts.catalog(event.eventType);
+        if (!spec) throw new UncataloguedEvent(`event type ${event.eventType} is not in the event catalogue`);
+        // Validate what consumers will read: the JSON form (dates become strings, undefined keys vanish).
+        const result = spec.payload.safeParse(JSON.parse(JSON.stringify(event.payload)));
+        if (!result.success) {
+          const issues = result.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
+          throw new UncataloguedEvent(`payload of ${event.eventType} does not match the event catalogue: ${issues}`);
+        }
+        schemaVersion = spec.schemaVersion;
+      }
       const envelope: EventEnvelope = {
         eventId: randomUUID(),
         eventType: event.eventType,
@@ -45,16 +74,18 @@ export function createOutbox(schema: string, clock: Clock): Outbox {
         serviceIdentity: ctx.serviceIdentity,
         requestId: ctx.requestId,
         traceId: ctx.traceId,
-        schemaVersion: 1,
-        payload: event.payload,
+        schemaVersion,
+        correlationId: event.correlationId ?? ctx.correlationId ?? event.aggregateId,
+        causationId: ctx.causationId ?? null,
+        payload: event.payload as Record<string, unknown>,
       };
       await tx.execute(sql`
         INSERT INTO ${table} (event_id, event_type, aggregate_type, aggregate_id, occurred_at, actor, channel,
-          tenant_id, service_identity, request_id, trace_id, traceparent, schema_version, payload)
+          tenant_id, service_identity, request_id, trace_id, traceparent, schema_version, correlation_id, causation_id, payload)
         VALUES (${envelope.eventId}, ${envelope.eventType}, ${envelope.aggregateType}, ${envelope.aggregateId},
           ${envelope.occurredAt}, ${envelope.actor}, ${envelope.channel}, ${envelope.tenant},
           ${envelope.serviceIdentity}, ${envelope.requestId}, ${envelope.traceId}, ${ctx.traceparent},
-          ${envelope.schemaVersion}, ${JSON.stringify(envelope.payload)}::jsonb)`);
+          ${envelope.schemaVersion}, ${envelope.correlationId}, ${envelope.causationId}, ${JSON.stringify(envelope.payload)}::jsonb)`);
       await tx.execute(sql`SELECT pg_notify(${channel}, '')`);
       return envelope;
     },

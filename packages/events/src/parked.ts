@@ -12,7 +12,8 @@
 // is not chased in a circle.
 import type { ConfirmChannel, GetMessage, MessagePropertyHeaders } from 'amqplib';
 import { publishConfirmed, type AmqpConnection } from './amqp-connection.ts';
-import { ATTEMPT_HEADER, PARK_ATTEMPTS_HEADER, PARK_REASON_HEADER, parkedQueueOf } from './amqp-consumer.ts';
+import { ATTEMPT_HEADER, PARK_ATTEMPTS_HEADER, PARK_REASON_HEADER } from './amqp-consumer.ts';
+import { parkedQueueOf } from './topology.ts';
 
 /** Header counting how often an operator moved this message back from the parked queue. */
 export const REQUEUE_COUNT_HEADER = 'x-bss-requeues';

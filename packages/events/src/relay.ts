@@ -2,9 +2,10 @@
 // the broker at least once, in id order per batch, and stamps them published.
 //
 // Design: one drain = one transaction that locks up to `batchSize` unpublished rows `FOR UPDATE SKIP LOCKED`
-// (so replicas share the work without publishing a row twice concurrently), publishes them one by one
-// (each publish resolves only after the broker confirmed), then stamps the published ones. The first failure
-// records the error on its row and ends the batch, so later rows never overtake it. A publish that succeeds
+// (so replicas share the work without publishing a row twice concurrently), publishes the whole batch in id
+// order on one confirm channel without waiting in between, awaits all confirms together, then stamps the
+// confirmed prefix. The first unconfirmed row records its error and ends the prefix, so later rows never
+// overtake it in the outbox (they are published again next drain). A publish that succeeds
 // and whose stamp then fails to commit is published again next time: consumers dedupe on eventId (inbox).
 // Drains are triggered by Postgres NOTIFY (sent by `stage()` on commit) for low latency, by a periodic
 // sweep as the backstop (a missed notification, a failed publish, a lost LISTEN connection), and loop at
@@ -15,7 +16,7 @@ import { sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { notifyChannel } from './outbox.ts';
 import { outboxRowToEnvelope, type OutboxRow } from './outbox-row.ts';
-import type { EventPublisher } from './types.ts';
+import type { EventPublisher, PublishItem, PublishOutcome } from './types.ts';
 
 /** Wiring of a relay. */
 export interface RelayOptions {
@@ -25,7 +26,7 @@ export interface RelayOptions {
   /** Confirmed publisher, normally the service's AMQP bus. */
   publisher: EventPublisher;
   logger: Logger;
-  /** Rows per drain transaction (default 100). */
+  /** Rows per drain transaction (default 1000). */
   batchSize?: number;
   /** Backstop sweep period (default 1000 ms); NOTIFY wakes the relay sooner. */
   sweepIntervalMs?: number;
@@ -39,16 +40,47 @@ export interface Relay {
   stop(): Promise<void>;
   /** Drains one batch now (serialised with the background loop); returns the number of rows published. */
   drainOnce(): Promise<number>;
+  /** Drains until a batch comes back short or fails, pipelined as the background loop does; returns rows published. */
+  drain(): Promise<number>;
 }
 
 const MAX_ERROR = 500;
+/** Batches in flight at once (each holds one connection of the relay's pool while it awaits its confirms). */
+export const PIPELINE_DEPTH = 2;
+
+/** What a drain did: rows stamped, whether the batch was full, whether every row was confirmed. */
+interface BatchResult {
+  published: number;
+  full: boolean;
+  ok: boolean;
+}
+
+/**
+ * Publishes a batch: pipelined when the publisher supports it (all publishes go out, then all confirms are
+ * awaited together), otherwise one confirmed publish at a time, stopping at the first failure.
+ */
+async function publishAll(publisher: EventPublisher, items: PublishItem[]): Promise<PublishOutcome[]> {
+  if (publisher.publishBatch) return publisher.publishBatch(items);
+  const outcomes: PublishOutcome[] = [];
+  for (const item of items) {
+    try {
+      await publisher.publish(item.event, { traceparent: item.traceparent ?? null });
+      outcomes.push({ ok: true });
+    } catch (err) {
+      outcomes.push({ ok: false, error: err instanceof Error ? err.message : String(err) });
+      break;
+    }
+  }
+  while (outcomes.length < items.length) outcomes.push({ ok: false, error: 'not attempted after an earlier failure' });
+  return outcomes;
+}
 
 
 /** Creates a relay for `schema`'s outbox. Call `start()` to run it in the background. */
 export function createRelay(opts: RelayOptions): Relay {
   const { database, schema, publisher, logger } = opts;
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name: ${schema}`);
-  const batchSize = opts.batchSize ?? 100;
+  const batchSize = opts.batchSize ?? 1000;
   const sweepIntervalMs = opts.sweepIntervalMs ?? 1000;
   const table = sql.raw(`${schema}.outbox`);
   const channel = notifyChannel(schema);
@@ -70,52 +102,108 @@ export function createRelay(opts: RelayOptions): Relay {
     return run;
   }
 
-  async function drainBatch(): Promise<{ published: number; full: boolean }> {
-    return database.db.transaction(async (tx) => {
-      // occurred_at is formatted like the clock's toISOString() so the relayed envelope matches the staged one.
-      const { rows } = await tx.execute<OutboxRow>(sql`
-        SELECT id, event_id, event_type, aggregate_type, aggregate_id,
-               to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
-               actor, channel, tenant_id, service_identity, request_id, trace_id, traceparent, schema_version, payload
-        FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`);
-      const done: string[] = [];
-      let failure: { id: string; error: string } | undefined;
-      for (const row of rows) {
-        try {
-          await publisher.publish(outboxRowToEnvelope(row), { traceparent: row.traceparent });
+  /**
+   * Drains one batch. `after` is the outcome of the batch published just before this one (pipelined): this
+   * batch stamps nothing unless that one was confirmed in full, so a row never overtakes an earlier one in
+   * the outbox. `onPublishing(n)` fires once this batch's n publishes have been handed to the publisher.
+   */
+  async function drainBatch(after: Promise<boolean> = Promise.resolve(true), onPublishing: (rows: number) => void = () => {}): Promise<BatchResult> {
+    let announced = false;
+    try {
+      return await database.db.transaction(async (tx) => {
+        // occurred_at is formatted like the clock's toISOString() so the relayed envelope matches the staged one.
+        const { rows } = await tx.execute<OutboxRow>(sql`
+          SELECT id, event_id, event_type, aggregate_type, aggregate_id,
+                 to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
+                 actor, channel, tenant_id, service_identity, request_id, trace_id, traceparent, schema_version, correlation_id, causation_id, payload
+          FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`);
+        const items = rows.map((row) => ({ event: outboxRowToEnvelope(row), traceparent: row.traceparent }));
+        const publishing = publishAll(publisher, items);
+        announced = true;
+        onPublishing(rows.length);
+        const outcomes = await publishing;
+        // The previous batch failed somewhere: leave this whole batch for the next drain (its confirmed rows
+        // are published again; consumers dedupe by eventId).
+        if (!(await after.catch(() => false))) return { published: 0, full: false, ok: false };
+        // Stamp only the confirmed prefix: a row after the first failure may have been confirmed too, but
+        // stamping it would let it overtake the failed one; it is published again (consumers dedupe by eventId).
+        const done: string[] = [];
+        let failure: { id: string; error: string } | undefined;
+        for (const [i, row] of rows.entries()) {
+          const outcome = outcomes[i]!;
+          if (!outcome.ok) {
+            failure = { id: row.id, error: outcome.error.slice(0, MAX_ERROR) };
+            break;
+          }
           done.push(row.id);
-        } catch (err) {
-          failure = { id: row.id, error: (err instanceof Error ? err.message : String(err)).slice(0, MAX_ERROR) };
-          break;
         }
+        if (done.length) {
+          await tx.execute(sql`
+            UPDATE ${table} SET published_at = now(), publish_attempts = publish_attempts + 1
+            WHERE id = ANY(${`{${done.join(',')}}`}::bigint[])`);
+        }
+        if (failure) {
+          await tx.execute(sql`
+            UPDATE ${table} SET publish_attempts = publish_attempts + 1, last_publish_error = ${failure.error}
+            WHERE id = ${failure.id}`);
+          // One warning per outage, not one per sweep.
+          if (!failing) logger.warn({ schema, outboxId: failure.id, err: failure.error }, 'outbox publish failed; will retry');
+          failing = true;
+        } else if (done.length && failing) {
+          failing = false;
+          logger.info({ schema }, 'outbox publishing recovered');
+        }
+        return { published: done.length, full: !failure && rows.length === batchSize, ok: !failure };
+      });
+    } finally {
+      if (!announced) onPublishing(0);
+    }
+  }
+
+  /**
+   * Drains until a batch comes back short, two batches deep: while one batch waits for its confirms the next
+   * is already claimed (SKIP LOCKED passes over the rows the first still holds) and its publishes queue behind
+   * the first's on the same channel, so database and broker work overlap and id order is kept. A batch
+   * stamps only when the one before it was confirmed in full.
+   */
+  async function drainAll(background: boolean): Promise<number> {
+    // A publisher without publishBatch publishes one row at a time: batches must not interleave then.
+    const depth = publisher.publishBatch ? PIPELINE_DEPTH : 1;
+    const inFlight: Promise<BatchResult>[] = [];
+    let claimError: unknown;
+    try {
+      // The background loop stops when the relay stops; an explicit drain() runs to the end.
+      while (started || !background) {
+        // At most `depth` batches at once: wait for the one before the newest before claiming another.
+        if (inFlight.length >= depth) {
+          const earlier = await inFlight.at(-depth)!.catch(() => undefined);
+          if (!earlier?.ok) break;
+        }
+        const previous = inFlight.at(-1);
+        const after = previous ? previous.then((r) => r.ok, () => false) : Promise.resolve(true);
+        let announce!: (rows: number) => void;
+        const publishing = new Promise<number>((resolve) => (announce = resolve));
+        inFlight.push(drainBatch(after, announce));
+        const claimed = await publishing;
+        // Go on while batches come back full, and — in the background — when commits arrived meanwhile
+        // (NOTIFY), claiming them while this batch still awaits its confirms instead of after.
+        if (claimed < batchSize && !(background && again && claimed > 0)) break;
+        if (claimed < batchSize) again = false;
       }
-      if (done.length) {
-        await tx.execute(sql`
-          UPDATE ${table} SET published_at = now(), publish_attempts = publish_attempts + 1
-          WHERE id = ANY(${`{${done.join(',')}}`}::bigint[])`);
-      }
-      if (failure) {
-        await tx.execute(sql`
-          UPDATE ${table} SET publish_attempts = publish_attempts + 1, last_publish_error = ${failure.error}
-          WHERE id = ${failure.id}`);
-        // One warning per outage, not one per sweep.
-        if (!failing) logger.warn({ schema, outboxId: failure.id, err: failure.error }, 'outbox publish failed; will retry');
-        failing = true;
-      } else if (done.length && failing) {
-        failing = false;
-        logger.info({ schema }, 'outbox publishing recovered');
-      }
-      return { published: done.length, full: !failure && rows.length === batchSize };
-    });
+    } catch (err) {
+      claimError = err;
+    }
+    const results = await Promise.allSettled(inFlight);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (claimError ?? failed) throw claimError ?? failed!.reason;
+    return results.reduce((n, r) => n + (r.status === 'fulfilled' ? r.value.published : 0), 0);
   }
 
   async function runLoop(): Promise<void> {
     do {
       again = false;
       try {
-        let batch;
-        do batch = await exclusive(drainBatch);
-        while (batch.full && started);
+        await exclusive(() => drainAll(true));
       } catch (err) {
         // Typically the database is unreachable; the next sweep tries again.
         logger.error({ schema, err: (err as Error).message }, 'outbox drain failed');
@@ -218,7 +306,10 @@ export function createRelay(opts: RelayOptions): Relay {
       await tail;
     },
     drainOnce() {
-      return exclusive(drainBatch).then((r) => r.published);
+      return exclusive(() => drainBatch()).then((r) => r.published);
+    },
+    drain() {
+      return exclusive(() => drainAll(false));
     },
   };
 }

@@ -3,9 +3,23 @@ import type { EventEnvelope } from '@bss/contracts';
 import type { Tx } from '@bss/db';
 import type { ParkedMessages } from './parked.ts';
 
-/** Sends one event to the exchange and resolves only once the broker confirmed it. */
+/** One event to publish, with the traceparent of the request that staged it. */
+export interface PublishItem {
+  event: EventEnvelope;
+  traceparent?: string | null;
+}
+
+/** How one publish of a batch ended: confirmed by the broker, or not (nack, return, closed channel, timeout). */
+export type PublishOutcome = { ok: true } | { ok: false; error: string };
+
+/** Sends events to the exchange; each resolves only once the broker confirmed it. */
 export interface EventPublisher {
   publish(event: EventEnvelope, headers?: { traceparent?: string | null }): Promise<void>;
+  /**
+   * Publishes `items` in order without waiting between them and resolves once every confirm is in, with one
+   * outcome per item (never rejects). Optional: the relay falls back to one `publish` at a time.
+   */
+  publishBatch?(items: PublishItem[]): Promise<PublishOutcome[]>;
 }
 
 /** A consumer's handler: runs inside the transaction that also claims the inbox row. Never commits. */
@@ -19,10 +33,18 @@ export interface SubscriptionSpec {
   bindings: string[];
   /** Postgres schema holding the consumer's inbox table. */
   inboxSchema: string;
-  /** Attempts before a message is parked in `<queue>.parked` (default 5). */
+  /** Attempts before a message that failed permanently is parked in `<queue>.parked` (default 3). */
   maxAttempts?: number;
-  /** Delay before a failed message is retried (default 5000 ms). */
-  retryDelayMs?: number;
+  /**
+   * Delay tiers of the retry queues (`<queue>.retry.<delay>`), shortest first; attempt n waits tier n
+   * (the last tier repeats). Default 1 s, 5 s, 30 s, 2 min, 5 min.
+   */
+  retryDelaysMs?: number[];
+  /**
+   * How long a transiently failing message keeps being retried, measured from its first attempt, before it is
+   * parked (default: the bus's `retryDeadlineMs`, 15 min).
+   */
+  retryDeadlineMs?: number;
 }
 
 /** Publisher + subscriptions, with the same interface in memory (tests) and over AMQP (production). */

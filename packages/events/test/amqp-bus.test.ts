@@ -5,12 +5,14 @@ import { frozenClock } from '@bss/clock';
 import type { EventEnvelope } from '@bss/contracts';
 import type { TestDatabase } from '@bss/testing';
 import { createLogger, createTracing, currentContext, runWithContext, systemContext } from '@bss/telemetry';
+import { DownstreamUnavailable, PolicyViolation } from '@bss/policy';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createAmqpBus,
   createOutbox,
   createRelay,
+  FIRST_ATTEMPT_HEADER,
   PARK_ATTEMPTS_HEADER,
   PARK_REASON_HEADER,
   type AmqpBusOptions,
@@ -110,7 +112,7 @@ afterAll(async () => {
   await Promise.all(relays.map((r) => r.stop()));
   await Promise.all(buses.map((b) => b.close()));
   await Promise.all(proxies.map((p) => p.stop()));
-  await admin?.cleanup(queues, exchange);
+  await admin?.cleanup(queues, exchange, [50, 100]);
   await db?.drop();
 });
 
@@ -183,7 +185,7 @@ describe('amqp bus + relay', () => {
   it('parks a message that keeps failing after maxAttempts and keeps the queue flowing', async () => {
     const q = queue('poison');
     const { bus: b } = bus();
-    const spec = { queue: q, bindings: ['poison.*'], inboxSchema: SCHEMA, maxAttempts: 3, retryDelayMs: 100 };
+    const spec = { queue: q, bindings: ['poison.*'], inboxSchema: SCHEMA, maxAttempts: 3, retryDelaysMs: [100] };
     await b.subscribe(spec, handler(q, { failTimes: (e) => (e.payload.poison ? Infinity : 0) }));
     const bad = envelope({ eventType: 'poison.event', payload: { poison: true } });
     const good = envelope({ eventType: 'poison.event', payload: { poison: false } });
@@ -204,13 +206,52 @@ describe('amqp bus + relay', () => {
     expect(msg.properties.headers?.traceparent).toMatch(/^00-11111111111111111111111111111111-/);
     expect(calls.get(q)?.filter((e) => e.eventId === bad.eventId)).toHaveLength(3);
     expect(await effects(bad.eventId)).toEqual([]);
-    expect(await admin.count(`${q}.retry`)).toBe(0);
+    expect(await admin.count(`${q}.retry.100ms`)).toBe(0);
+  });
+
+  it('retries a transient failure past maxAttempts and parks it once the retry deadline has passed', async () => {
+    const q = queue('deadline');
+    const { bus: b } = bus();
+    const unavailable = () => new DownstreamUnavailable('downstream.unavailable', 'crm answered HTTP 503');
+    let calls = 0;
+    await b.subscribe({ queue: q, bindings: ['deadline.*'], inboxSchema: SCHEMA, maxAttempts: 2, retryDelaysMs: [50], retryDeadlineMs: 600 }, async () => {
+      calls++;
+      throw unavailable();
+    });
+    const event = envelope({ eventType: 'deadline.event' });
+    await b.publish(event);
+    const [msg] = await waitFor(async () => {
+      const msgs = await admin.drain(`${q}.parked`);
+      return msgs.length ? msgs : undefined;
+    }, 'the transiently failing message to be parked at its deadline');
+    // Far more than maxAttempts: a transient failure is bounded by the deadline, not the attempt count.
+    expect(calls).toBeGreaterThan(4);
+    expect(msg!.properties.headers?.[PARK_ATTEMPTS_HEADER]).toBe(calls);
+    expect(String(msg!.properties.headers?.[PARK_REASON_HEADER])).toMatch(/^transient failure outlasted the retry deadline \(600 ms\): crm answered HTTP 503/);
+    expect(Number(msg!.properties.headers?.[FIRST_ATTEMPT_HEADER])).toBeGreaterThan(0);
+  });
+
+  it('parks a permanent failure after the default three attempts', async () => {
+    const q = queue('permanent');
+    const { bus: b } = bus();
+    let calls = 0;
+    await b.subscribe({ queue: q, bindings: ['permanent.*'], inboxSchema: SCHEMA, retryDelaysMs: [50] }, async () => {
+      calls++;
+      throw new PolicyViolation('widget.apply.unknown_widget', 'no such widget');
+    });
+    await b.publish(envelope({ eventType: 'permanent.event' }));
+    const [msg] = await waitFor(async () => {
+      const msgs = await admin.drain(`${q}.parked`);
+      return msgs.length ? msgs : undefined;
+    }, 'the permanently failing message to be parked');
+    expect(calls).toBe(3);
+    expect(String(msg!.properties.headers?.[PARK_REASON_HEADER])).toBe('permanent failure after 3 attempts: no such widget');
   });
 
   it('parks an unreadable body at once', async () => {
     const q = queue('garbage');
     const { bus: b } = bus();
-    await b.subscribe({ queue: q, bindings: ['garbage.*'], inboxSchema: SCHEMA, maxAttempts: 3, retryDelayMs: 100 }, handler(q));
+    await b.subscribe({ queue: q, bindings: ['garbage.*'], inboxSchema: SCHEMA, maxAttempts: 3, retryDelaysMs: [100] }, handler(q));
     await admin.publishRaw(exchange, 'garbage.json', Buffer.from('{"not": json'), { messageId: 'raw-1' });
     await admin.publishRaw(exchange, 'garbage.shape', Buffer.from(JSON.stringify({ eventId: 'nope' })), { messageId: 'raw-2' });
     const parked = await waitFor(async () => {
@@ -228,7 +269,7 @@ describe('amqp bus + relay', () => {
     const flaky = queue('fan-flaky');
     const steady = queue('fan-steady');
     const { bus: b, lines } = bus();
-    await b.subscribe({ queue: flaky, bindings: ['fan.*'], inboxSchema: SCHEMA, retryDelayMs: 50 }, handler(flaky, { failTimes: () => 2 }));
+    await b.subscribe({ queue: flaky, bindings: ['fan.*'], inboxSchema: SCHEMA, retryDelaysMs: [50] }, handler(flaky, { failTimes: () => 2 }));
     await b.subscribe({ queue: steady, bindings: ['fan.*'], inboxSchema: SCHEMA }, handler(steady));
     const event = envelope({ eventType: 'fan.out' });
     await b.publish(event);

@@ -5,7 +5,7 @@ import type { TestDatabase } from '@bss/testing';
 import { createLogger, createTracing } from '@bss/telemetry';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTEMPT_HEADER, createAmqpBus, REQUEUE_COUNT_HEADER, type EventBus, type EventHandler } from '../src/index.ts';
+import { ATTEMPT_HEADER, createAmqpBus, REQUEUE_COUNT_HEADER, retryQueueOf, type EventBus, type EventHandler } from '../src/index.ts';
 import { brokerAdmin, databaseWithSchema, envelope, hex, sleep, MQ_URL, waitFor } from './support.ts';
 
 const SCHEMA = 'parked_test';
@@ -49,7 +49,7 @@ const effects = async (eventId: string) =>
 
 /** Subscribes a consumer that parks after 2 quick attempts and publishes `events`, waiting until `parked` are parked. */
 async function parkSome(b: EventBus, q: string, broken: Set<string>, events: EventEnvelope[], parked: number, calls?: EventEnvelope[]) {
-  await b.subscribe({ queue: q, bindings: [`${q}.#`], inboxSchema: SCHEMA, maxAttempts: 2, retryDelayMs: 30 }, handler(q, broken, calls));
+  await b.subscribe({ queue: q, bindings: [`${q}.#`], inboxSchema: SCHEMA, maxAttempts: 2, retryDelaysMs: [30] }, handler(q, broken, calls));
   for (const e of events) await b.publish(e);
   await waitFor(async () => (await admin.count(`${q}.parked`)) === parked, `${parked} parked messages in ${q}`);
 }
@@ -62,7 +62,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(buses.map((b) => b.close()));
-  await admin?.cleanup(queues, exchange);
+  await admin?.cleanup(queues, exchange, [30]);
   await db?.drop();
 });
 
@@ -109,7 +109,7 @@ describe('parked messages over AMQP', () => {
     expect(calls.filter((c) => c.eventId === events[0]!.eventId)).toHaveLength(3); // 2 failed + 1 after requeue
     expect(otherCalls).toHaveLength(2);
     expect(await admin.count(`${q}.parked`)).toBe(0);
-    expect(await admin.count(`${q}.retry`)).toBe(0);
+    expect(await admin.count(retryQueueOf(q, 30))).toBe(0);
   });
 
   it('resets the attempt counter: a requeued message that fails again gets its full attempts before re-parking', async () => {

@@ -108,6 +108,51 @@ describe('relay', () => {
     expect(got.map((g) => g.event.aggregateId)).toEqual(['B-1', 'B-2', 'B-3']);
   });
 
+  it('pipelines a batch through publishBatch and stamps only the prefix before the first unconfirmed row', async () => {
+    for (const id of ['C-1', 'C-2', 'C-3', 'C-4']) await stage(id);
+    const batches: string[][] = [];
+    let nackC2 = true;
+    const publisher: EventPublisher = {
+      publish: () => Promise.reject(new Error('the relay must use publishBatch')),
+      async publishBatch(items) {
+        batches.push(items.map((i) => i.event.aggregateId));
+        // C-3 and C-4 are confirmed although C-2 is not: stamping them would let them overtake C-2.
+        return items.map((i) => (nackC2 && i.event.aggregateId === 'C-2' ? { ok: false, error: 'nacked by the broker' } : { ok: true }));
+      },
+    };
+    const relay = relayWith(publisher);
+    expect(await relay.drainOnce()).toBe(1);
+    expect((await rows()).map((r) => [r.aggregate_id, r.published_at !== null, r.last_publish_error])).toEqual([
+      ['C-1', true, null],
+      ['C-2', false, 'nacked by the broker'],
+      ['C-3', false, null],
+      ['C-4', false, null],
+    ]);
+    nackC2 = false;
+    expect(await relay.drainOnce()).toBe(3);
+    expect(batches).toEqual([
+      ['C-1', 'C-2', 'C-3', 'C-4'],
+      ['C-2', 'C-3', 'C-4'],
+    ]);
+    expect((await rows()).every((r) => r.published_at !== null)).toBe(true);
+  });
+
+  it('drains pipelined batches through publishBatch in id order until a batch comes back short', async () => {
+    for (let i = 1; i <= 9; i++) await stage(`D-${i}`);
+    const got: string[] = [];
+    const publisher: EventPublisher = {
+      publish: () => Promise.reject(new Error('the relay must use publishBatch')),
+      async publishBatch(items) {
+        got.push(...items.map((i) => i.event.aggregateId));
+        await sleep(5);
+        return items.map(() => ({ ok: true }));
+      },
+    };
+    expect(await relayWith(publisher, { batchSize: 2 }).drain()).toBe(9);
+    expect(got).toEqual(['D-1', 'D-2', 'D-3', 'D-4', 'D-5', 'D-6', 'D-7', 'D-8', 'D-9']);
+    expect((await rows()).every((r) => r.published_at !== null && r.publish_attempts === 1)).toBe(true);
+  });
+
   it('truncates a long publish error to 500 characters', async () => {
     await stage('L-1');
     const publisher: EventPublisher = {

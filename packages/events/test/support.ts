@@ -6,6 +6,7 @@ import type { EventEnvelope } from '@bss/contracts';
 import { migrate } from '@bss/db';
 import { createTestDatabase, MIGRATIONS_DIR, type TestDatabase } from '@bss/testing';
 import { connect } from 'amqplib';
+import { DEFAULT_RETRY_DELAYS_MS, parkedQueueOf, retryQueueOf, unroutedOf } from '../src/index.ts';
 
 /** The broker the tests use (vitest global setup defaults it to the local RabbitMQ). */
 export const MQ_URL = process.env.BSS_MQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -142,10 +143,18 @@ export async function brokerAdmin() {
       ch.publish(exchange, routingKey, body, options);
       await ch.waitForConfirms();
     },
-    /** Deletes each queue with its `.retry`/`.parked` companions, then the exchange. */
-    async cleanup(queues: string[], exchange: string) {
-      for (const q of queues) for (const name of [q, `${q}.retry`, `${q}.parked`]) await ch.deleteQueue(name).catch(() => {});
+    async close() {
+      await model.close().catch(() => {});
+    },
+    /** Deletes each queue with its retry tiers (default ones + `delays`) and parked queue, then the exchange and its unrouted pair. */
+    async cleanup(queues: string[], exchange: string, delays: number[] = []) {
+      const tiers = [...new Set([...DEFAULT_RETRY_DELAYS_MS, ...delays])];
+      for (const q of queues) {
+        for (const name of [q, parkedQueueOf(q), ...tiers.map((d) => retryQueueOf(q, d))]) await ch.deleteQueue(name).catch(() => {});
+      }
       await ch.deleteExchange(exchange).catch(() => {});
+      await ch.deleteQueue(unroutedOf(exchange)).catch(() => {});
+      await ch.deleteExchange(unroutedOf(exchange)).catch(() => {});
       await model.close().catch(() => {});
     },
   };

@@ -14,5 +14,5 @@ export { EXEMPT_PATHS, matchToken } from './perimeter.ts';
 export { defaultScope, type RouteScope } from './route-scope.ts';
 export { createPlatform, createPlatformApp, type Platform } from './platform.ts';
 export { registerResetRoute, type ResetReport } from './reset.routes.ts';
-export { loadModuleConfig, runMain, startService, type RunningService, type ServiceModule, type Worker } from './runtime.ts';
+export { checkCatalogued, loadModuleConfig, runMain, startService, type RunningService, type ServiceModule, type Worker } from './runtime.ts';
 export { hrefBuilder, omitEmpty, setListHeaders } from './tmf.ts';

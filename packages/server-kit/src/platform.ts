@@ -1,6 +1,7 @@
 // The platform a service is built on: config, logger, tracing, clock, database, event bus and outbox.
 // `createPlatform` wires the production parts; tests assemble the same shape with fakes (@bss/testing).
 import { ControllableClock } from '@bss/clock';
+import { CONSUMER_QUEUES, eventSpec } from '@bss/contracts';
 import type { ServiceConfig, ServiceName } from '@bss/config';
 import { createDatabase, type Database } from '@bss/db';
 import { createAmqpBus, createOutbox, type EventBus, type Outbox } from '@bss/events';
@@ -39,7 +40,17 @@ export function createPlatform<Extra>(config: ServiceConfig<Extra>, opts: { vers
     statementTimeoutMs: config.dbStatementTimeoutMs,
     idleInTransactionTimeoutMs: config.dbIdleTxTimeoutMs,
   });
-  const bus = createAmqpBus({ url: config.mqUrl, exchange: config.exchange, database, logger, tracing, serviceName: config.service });
+  // Every service declares the whole consumer topology, so a queue exists before its producer publishes.
+  const bus = createAmqpBus({
+    url: config.mqUrl,
+    exchange: config.exchange,
+    database,
+    logger,
+    tracing,
+    serviceName: config.service,
+    topology: CONSUMER_QUEUES.map((q) => ({ queue: config.queuePrefix + q.queue, bindings: q.bindings })),
+    retryDeadlineMs: config.eventsRetryDeadlineMs,
+  });
   return {
     service: config.service,
     version: opts.version,
@@ -49,7 +60,7 @@ export function createPlatform<Extra>(config: ServiceConfig<Extra>, opts: { vers
     clock,
     database,
     bus,
-    outbox: createOutbox(opts.outboxSchema, clock),
+    outbox: createOutbox(opts.outboxSchema, clock, { catalog: eventSpec }),
   };
 }
 

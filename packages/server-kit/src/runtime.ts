@@ -1,7 +1,9 @@
 // Running a service: build the app, start the outbox relay and consumers, listen, and stop everything in
 // reverse order on shutdown. Used by each service's main.ts and by the fleet launcher.
 import { loadServiceConfig, type ServiceConfig, type ServiceName } from '@bss/config';
-import { createRelay, createRetentionWorker, type EventHandler, type SubscriptionSpec } from '@bss/events';
+import { consumerQueue } from '@bss/contracts';
+import { createDatabase } from '@bss/db';
+import { createRelay, createRetentionWorker, PIPELINE_DEPTH, type EventHandler, type SubscriptionSpec } from '@bss/events';
 import type { z } from 'zod';
 import type { App } from './app.ts';
 import { createPlatform, type Platform } from './platform.ts';
@@ -47,8 +49,12 @@ export async function startService<Extra>(mod: ServiceModule<Extra>, config: Ser
   const platform = createPlatform(config, { version: mod.version, outboxSchema: mod.outboxSchema });
   const { logger, database, bus, tracing } = platform;
   const app = await mod.build(platform);
-  const relay = createRelay({ database, schema: mod.outboxSchema, publisher: bus, logger });
+  // The relay gets its own small pool (one connection per pipelined batch + its LISTEN connection): sharing
+  // the service's pool, it queued behind every request's transaction under load and events waited seconds.
+  const relayDatabase = createDatabase(config.dbUrl, { max: PIPELINE_DEPTH + 1, applicationName: `bss-${mod.name}-relay` });
+  const relay = createRelay({ database: relayDatabase, schema: mod.outboxSchema, publisher: bus, logger });
   const consumers = mod.consumers?.(platform) ?? [];
+  for (const c of consumers) checkCatalogued(mod.name, c.spec);
   // Every service prunes its own event tables: its outbox and the inboxes of its consumers.
   const retention = createRetentionWorker({
     database,
@@ -64,7 +70,7 @@ export async function startService<Extra>(mod: ServiceModule<Extra>, config: Ser
   // the start (events wait in the outbox, /ready reports the broker down until it is back).
   if (!(await bus.connect())) logger.warn('broker not reachable yet; continuing, events wait in the outbox');
   await relay.start();
-  for (const c of consumers) await bus.subscribe(c.spec, c.handler);
+  for (const c of consumers) await bus.subscribe({ ...c.spec, queue: config.queuePrefix + c.spec.queue }, c.handler);
   for (const w of workers) await w.start();
   const address = await app.listen({ host: config.host, port: config.port });
   logger.info({ address }, `${mod.name} listening`);
@@ -83,6 +89,7 @@ export async function startService<Extra>(mod: ServiceModule<Extra>, config: Ser
         clearTimeout(force);
         for (const w of [...workers].reverse()) await w.stop().catch((err) => logger.error({ err }, 'worker stop failed'));
         await relay.stop();
+        await relayDatabase.close();
         await bus.close();
         await database.close();
         await tracing.shutdown();
@@ -90,6 +97,18 @@ export async function startService<Extra>(mod: ServiceModule<Extra>, config: Ser
       return stopping;
     },
   };
+}
+
+/**
+ * A consumer must be the catalogue entry it claims to be (@bss/contracts CONSUMER_QUEUES): same queue, owner
+ * and bindings. Otherwise other services would declare a queue that does not match what this one consumes.
+ */
+export function checkCatalogued(service: ServiceName, spec: SubscriptionSpec): void {
+  const entry = consumerQueue(spec.queue);
+  if (!entry) throw new Error(`consumer queue ${spec.queue} of ${service} is not in the topology catalogue (@bss/contracts CONSUMER_QUEUES)`);
+  const same = entry.service === service && entry.bindings.length === spec.bindings.length && entry.bindings.every((b, i) => b === spec.bindings[i]);
+  if (!same) throw new Error(`consumer queue ${spec.queue} of ${service} differs from its catalogue entry (owner ${entry.service}, bindings ${entry.bindings.join(', ')})`);
+  if (entry.inboxSchema !== spec.inboxSchema) throw new Error(`consumer queue ${spec.queue}: inbox schema ${spec.inboxSchema} differs from the catalogue's ${entry.inboxSchema}`);
 }
 
 /** Entry point of a service's main.ts: start from process.env and stop cleanly on SIGINT/SIGTERM. */

@@ -41,7 +41,7 @@ beforeAll(async () => {
   );
   app.post('/stage', { config: { scope: 'crm:write' } }, async () =>
     platform.database.db.transaction(async (tx) =>
-      platform.outbox.stage(tx, { eventType: 'widget.created', aggregateType: 'widget', aggregateId: 'W1', payload: { a: 1 } }),
+      platform.outbox.stage(tx, { eventType: 'catalog.offering.retired', aggregateType: 'product_offering', aggregateId: 'W1', payload: { offeringId: 'W1', validTo: null } }),
     ),
   );
   await app.ready();
@@ -201,12 +201,14 @@ describe('audit trail', () => {
     const audit = await app.inject({ method: 'GET', url: '/audit-api/v1/events?aggregateId=W1', headers: authHeaders() });
     const [event] = audit.json().events;
     expect(event).toMatchObject({
-      eventType: 'widget.created',
+      eventType: 'catalog.offering.retired',
       actor: 'bob',
       channel: 'cli',
       serviceIdentity: 'default',
       traceId: '0af7651916cd43dd8448eb211c80319c',
-      payload: { a: 1 },
+      payload: { offeringId: 'W1', validTo: null },
+      correlationId: 'W1',
+      causationId: null,
       publishedAt: null,
     });
   });

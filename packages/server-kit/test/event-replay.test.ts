@@ -43,10 +43,10 @@ async function published(eventId: string) {
 
 const duplicatesOf = (eventId: string) => logLines.filter((l) => l.msg === 'inbox duplicate skipped' && l.eventId === eventId).length;
 
-/** Stages a `replay.widget` event for `aggregateId` through the service's outbox (the relay publishes it). */
+/** Stages a (catalogued) `catalog.offering.retired` event for `aggregateId` through the service's outbox (the relay publishes it). */
 const stage = (aggregateId: string) =>
   platform.database.db.transaction((tx) =>
-    platform.outbox.stage(tx, { eventType: 'replay.widget', aggregateType: 'widget', aggregateId, payload: { aggregateId } }),
+    platform.outbox.stage(tx, { eventType: 'catalog.offering.retired', aggregateType: 'product_offering', aggregateId, payload: { offeringId: aggregateId, validTo: null } }),
   );
 
 async function stagedAndHandled(aggregateId: string): Promise<EventEnvelope> {
@@ -83,7 +83,7 @@ beforeAll(async () => {
   platform = { ...testPlatform('catalog', db, { outboxSchema: SCHEMA }), bus };
   app = await createPlatformApp(platform, { description: 'replay test' });
   await app.ready();
-  await bus.subscribe({ queue: QUEUE, bindings: ['replay.#'], inboxSchema: SCHEMA, maxAttempts: 2, retryDelayMs: 30 }, async (tx, event) => {
+  await bus.subscribe({ queue: QUEUE, bindings: ['catalog.offering.#'], inboxSchema: SCHEMA, maxAttempts: 2, retryDelaysMs: [30] }, async (tx, event) => {
     calls.set(event.eventId, (calls.get(event.eventId) ?? 0) + 1);
     if (broken.has(event.aggregateId)) throw new Error(`widget ${event.aggregateId} cannot be handled yet`);
     await tx.execute(sql`INSERT INTO replay_test.effect (event_id) VALUES (${event.eventId})`);
@@ -96,7 +96,7 @@ afterAll(async () => {
   await relay?.stop();
   await app?.close();
   await bus?.close();
-  await admin?.cleanup([QUEUE], exchange);
+  await admin?.cleanup([QUEUE], exchange, [30]);
   await db?.drop();
 });
 
@@ -112,7 +112,7 @@ describe('parked messages', () => {
       const [q] = res.json().queues;
       expect(q).toMatchObject({ queue: QUEUE, count: 1 });
       expect(q.messages).toHaveLength(1);
-      expect(q.messages[0]).toMatchObject({ eventId: poison.eventId, eventType: 'replay.widget', attempts: 2, requeues: 0 });
+      expect(q.messages[0]).toMatchObject({ eventId: poison.eventId, eventType: 'catalog.offering.retired', attempts: 2, requeues: 0 });
       expect(q.messages[0].reason).toContain('W-POISON cannot be handled yet');
       expect(q.messages[0].event).toMatchObject({ eventId: poison.eventId, aggregateId: 'W-POISON' });
     }

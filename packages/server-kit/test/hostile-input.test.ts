@@ -208,7 +208,7 @@ describe('dates and the clock', () => {
     expect(now.json().now).toBe('9990-01-01T00:00:00.000Z');
     expect((await app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
     const staged = await platform.database.db.transaction((tx) =>
-      platform.outbox.stage(tx, { eventType: 'widget.created', aggregateType: 'widget', aggregateId: 'W-CLOCK', payload: {} }),
+      platform.outbox.stage(tx, { eventType: 'catalog.offering.retired', aggregateType: 'product_offering', aggregateId: 'W-CLOCK', payload: { offeringId: 'W-CLOCK', validTo: null } }),
     );
     expect(staged).toBeTruthy();
     const audit = await app.inject({ method: 'GET', url: '/audit-api/v1/events?aggregateId=W-CLOCK', headers: authHeaders() });

@@ -17,6 +17,10 @@ export interface RequestContext {
   /** W3C trace id (32 hex) and the traceparent to propagate downstream. */
   traceId: string;
   traceparent: string;
+  /** Business flow of the events staged in this context (set by consumers from the handled event). */
+  correlationId?: string;
+  /** eventId of the event being handled, recorded as the causation of every event staged meanwhile. */
+  causationId?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

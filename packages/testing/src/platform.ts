@@ -1,5 +1,6 @@
 // A Platform for API tests: real database, in-memory bus, frozen clock, silent logger, no-op tracing.
 import { ControllableClock } from '@bss/clock';
+import { eventSpec } from '@bss/contracts';
 import { ALL_SCOPES, deriveSystemToken, loadServiceConfig, type ServiceConfig, type ServiceName } from '@bss/config';
 import type { Database } from '@bss/db';
 import { createInMemoryBus, createOutbox, type InMemoryBus } from '@bss/events';
@@ -68,7 +69,7 @@ export function testPlatform<Extra = Record<string, never>>(
     clock,
     database,
     bus: createInMemoryBus({ database }),
-    outbox: createOutbox(opts.outboxSchema ?? service.replace('-', '_'), clock),
+    outbox: createOutbox(opts.outboxSchema ?? service.replace('-', '_'), clock, { catalog: eventSpec }),
   };
 }
 

@@ -16,6 +16,8 @@ export const EventEnvelope = z
     requestId: z.string().nullable(),
     traceId: z.string().nullable(),
     schemaVersion: z.number().int(),
+    correlationId: z.string().nullable().optional().describe('The business flow the event belongs to (e.g. the order id); carried forward by consumers'),
+    causationId: z.uuid().nullable().optional().describe('eventId of the event whose handling staged this one; null for a direct write'),
     payload: z.record(z.string(), z.unknown()),
   })
   .meta({ id: 'EventEnvelope' });

@@ -1,6 +1,6 @@
-// Domain events of TMF price and specification writes. A price listed by an offering belongs to that
-// offering's history (aggregateType product_offering, like catalog.price.added); a price listed by none, and a
-// specification, are their own aggregates.
+// Domain events of TMF price and specification writes. A TMF price is its own resource (it may be listed by no
+// offering), so its events are keyed by the price (the listing offering, if any, is in the payload); the admin
+// add-price stays in the offering's history as catalog.price.added.
 import type { NewEvent } from '@bss/events';
 import type { PriceRow, SpecificationRow } from '../schema.ts';
 
@@ -9,8 +9,8 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 function priceEvent(eventType: string, p: PriceRow, extra: Record<string, unknown> = {}): NewEvent {
   return {
     eventType,
-    aggregateType: p.offeringId ? 'product_offering' : 'product_offering_price',
-    aggregateId: p.offeringId ?? p.id,
+    aggregateType: 'product_offering_price',
+    aggregateId: p.id,
     payload: {
       priceId: p.id,
       offeringId: p.offeringId,
