@@ -107,10 +107,10 @@ describe('the fleet', () => {
 
     // payment asks crm over HTTP whether the customer exists and may hold a card
     const card = await payment.addCard({ customerId: customer.id, cardNumber: '4242 4242 4242 4242', cvv: '123', expMonth: 12, expYear: 2040 });
-    expect(card).toMatchObject({ customerId: customer.id, isDefault: true });
+    expect(card).toMatchObject({ relatedParty: { id: customer.id }, isPreferred: true, '@type': 'tokenizedCard' });
 
     const charged = await payment.charge({ customerId: customer.id, paymentMethodId: card.id, amount: '25.00', purpose: 'activation', idempotencyKey: `e2e-${randomBytes(6).toString('hex')}` });
-    expect(charged).toMatchObject({ status: 'approved', amount: '25.00' });
+    expect(charged).toMatchObject({ status: 'approved', account: { id: customer.id }, totalAmount: { unit: 'SGD', value: 25 } });
 
     // every write reached RabbitMQ through its service's outbox relay, with the caller's context
     const created = await waitFor('customer.created', () => received.find((e) => e.eventType === 'customer.created' && e.aggregateId === customer.id));
@@ -133,7 +133,7 @@ describe('the fleet', () => {
     const own = await crmB.createCustomer({ givenName: 'Bea', familyName: 'Tan', email: `bea.${randomBytes(3).toString('hex')}@example.com` });
     // payment → crm goes out as `system`, acting for TENANT_B: B's own customer exists there…
     const card = await paymentB.addCard({ customerId: own.id, cardNumber: '4242424242424242', cvv: '123', expMonth: 12, expYear: 2040 });
-    expect(card.customerId).toBe(own.id);
+    expect(card.relatedParty.id).toBe(own.id);
     // …a DEFAULT-tenant customer does not.
     const other = await createCrmClient(opts('crm')).createCustomer({ givenName: 'Ada', familyName: 'King', email: `ada.k.${randomBytes(3).toString('hex')}@example.com` });
     const err = await paymentB.addCard({ customerId: other.id, cardNumber: '4242424242424242', cvv: '123', expMonth: 12, expYear: 2040 }).catch((e) => e);

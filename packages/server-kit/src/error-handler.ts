@@ -10,15 +10,36 @@ interface Issue {
   message: string;
 }
 
+type ZodIssue = { path: PropertyKey[]; message: string; code?: string; errors?: ZodIssue[][] };
+const isMissing = (i: ZodIssue) => i.code === 'invalid_type' && /received undefined$/.test(i.message);
+
+/**
+ * A body that may take one of several shapes (z.union: e.g. the TMF create body or a shorthand) fails as one
+ * `invalid_union` issue at its root. Report the issues of the branch the client evidently meant instead: the one
+ * missing the fewest required keys, then the one with the fewest issues.
+ */
+function unionBranch(branches: ZodIssue[][]): ZodIssue[] {
+  const score = (b: ZodIssue[]) => [b.filter(isMissing).length, b.length] as const;
+  return branches.reduce((best, b) => {
+    const [m, n] = score(b);
+    const [bm, bn] = score(best);
+    return m < bm || (m === bm && n < bn) ? b : best;
+  });
+}
+
 /** One issue per field (the first): a 100k-character `cvv` fails both its length and its pattern. */
 function validationIssues(err: FastifyError): Issue[] {
   const context = (err as { validationContext?: string }).validationContext ?? 'body';
-  const all = (err.validation ?? []).map((v) => {
+  const all = (err.validation ?? []).flatMap((v) => {
     const path = (v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+    const branches = (v.params as { errors?: ZodIssue[][] } | undefined)?.errors;
+    if (v.keyword === 'invalid_union' && Array.isArray(branches) && branches.length > 0) {
+      return unionBranch(branches).map((i) => ({ field: [context, path, ...i.path.map(String)].filter(Boolean).join('.'), message: i.message }));
+    }
     // zod puts the path of an unknown/missing key in params for some issue kinds
     const missing = (v.params as { missingProperty?: string } | undefined)?.missingProperty;
     const field = [context, path || missing].filter(Boolean).join('.');
-    return { field, message: v.message ?? 'invalid' };
+    return [{ field, message: v.message ?? 'invalid' }];
   });
   return all.filter((issue, i) => all.findIndex((other) => other.field === issue.field) === i);
 }

@@ -33,6 +33,8 @@ declare module 'fastify' {
     serviceIdentity: string;
     /** The tenant whose rows this request reads and writes, fixed by the identity. */
     tenant: string;
+    /** Every scope the identity holds (empty on exempt paths): for a handler whose answer widens with a second scope. */
+    identityScopes: readonly string[];
   }
   interface FastifyInstance {
     /** Every route registered so far with the scope it requires (undefined: exempt), in registration order. */
@@ -60,6 +62,10 @@ function tenantOf(identity: ApiToken, header: unknown): string | 'invalid' {
 export function installPerimeter(app: FastifyInstance, tokens: ApiToken[], opts: { service: string; publicDocs: boolean; allowAdmin: boolean }): void {
   app.decorateRequest('serviceIdentity', 'anonymous');
   app.decorateRequest('tenant', 'DEFAULT');
+  app.decorateRequest('identityScopes', null as unknown as readonly string[]);
+  app.addHook('onRequest', async (req) => {
+    req.identityScopes = [];
+  });
   const routes: RouteScope[] = [];
   app.decorate('routeScopes', routes);
   app.addHook('onRoute', (route) => {
@@ -97,5 +103,6 @@ export function installPerimeter(app: FastifyInstance, tokens: ApiToken[], opts:
     }
     req.serviceIdentity = identity.identity;
     req.tenant = tenant;
+    req.identityScopes = identity.scopes;
   });
 }

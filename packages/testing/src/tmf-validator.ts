@@ -20,6 +20,28 @@ function strictify(node: unknown): unknown {
   return obj;
 }
 
+/**
+ * Folds `allOf: [{$ref: Parent}]` into one object schema (parent properties and required first, own ones last).
+ * Without it, strict mode would reject every sub-type payload (TMF670 `TokenizedCard` extends `PaymentMethod`,
+ * which extends `Entity`): each allOf part would refuse the other parts' properties as additional.
+ */
+function flattenAllOf(definitions: Json): Json {
+  const flat = (def: Json, seen: Set<string>): Json => {
+    if (!Array.isArray(def.allOf)) return def;
+    const parts = (def.allOf as Json[]).map((part) => {
+      const ref = typeof part.$ref === 'string' ? part.$ref.replace('#/definitions/', '') : undefined;
+      if (ref === undefined) return flat(part, seen);
+      if (seen.has(ref) || !definitions[ref]) return {};
+      return flat(definitions[ref] as Json, new Set([...seen, ref]));
+    });
+    const { allOf: _allOf, ...own } = def;
+    const properties = Object.assign({}, ...parts.map((p) => (p.properties ?? {}) as Json), (own.properties ?? {}) as Json);
+    const required = [...new Set([...parts.flatMap((p) => (p.required ?? []) as string[]), ...((own.required ?? []) as string[])])];
+    return { ...own, type: 'object', properties, ...(required.length ? { required } : {}) };
+  };
+  return Object.fromEntries(Object.entries(definitions).map(([name, def]) => [name, flat(def as Json, new Set([name]))]));
+}
+
 /** A validator for one TMF API. `validate('ProductOffering', body)` returns a list of problems (empty = valid). */
 export interface TmfValidator {
   validate(definition: string, payload: unknown): string[];
@@ -31,7 +53,7 @@ export interface TmfValidator {
 /** Loads e.g. `TMF620-ProductCatalog-v4.swagger.json`. */
 export function loadTmfValidator(file: string, opts: { strict?: boolean } = {}): TmfValidator {
   const swagger = JSON.parse(readFileSync(`${TMF_DIR}${file}`, 'utf8')) as { definitions: Json };
-  const definitions = (opts.strict ?? true) ? (strictify(swagger.definitions) as Json) : swagger.definitions;
+  const definitions = (opts.strict ?? true) ? (strictify(flattenAllOf(swagger.definitions)) as Json) : swagger.definitions;
   const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true });
   addFormats(ajv);
   // TMF attachments declare `format: base64`, which ajv-formats does not define.

@@ -1,4 +1,4 @@
-// Drizzle view of the payment schema (DDL lives in migrations/payment/0001_payment.sql).
+// Drizzle view of the payment schema (DDL lives in migrations/payment/*.sql).
 // Ids default from sequences in the database, so inserts never mint them here.
 import { sql } from 'drizzle-orm';
 import { boolean, numeric, pgSchema, smallint, text, timestamp } from 'drizzle-orm/pg-core';
@@ -25,6 +25,10 @@ export const paymentMethod = payment.table('payment_method', {
   createdAt: ts().notNull(),
   updatedAt: ts().notNull(),
   removedAt: ts(),
+  name: text(),
+  description: text(),
+  validFrom: ts(),
+  validTo: ts(),
 });
 export type PaymentMethodRow = typeof paymentMethod.$inferSelect;
 
@@ -45,6 +49,10 @@ export const paymentAttempt = payment.table('payment_attempt', {
   declineReason: text(),
   attemptedAt: ts().notNull(),
   completedAt: ts(),
+  name: text(),
+  description: text(),
+  channelId: text(),
+  channelName: text(),
   tenantId: text().notNull().default('DEFAULT'),
   createdAt: ts().notNull(),
   updatedAt: ts().notNull(),

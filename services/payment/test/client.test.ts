@@ -23,11 +23,12 @@ describe('payment client', () => {
   it('adds, lists, defaults and removes cards', async () => {
     const first = await client.addCard({ customerId: 'CUST-cli', cardNumber: '4242424242424242', cvv: '123', expMonth: 1, expYear: 2031 });
     const second = await client.addCard({ customerId: 'CUST-cli', cardNumber: DECLINE_CARD, cvv: '123', expMonth: 2, expYear: 2031 });
-    expect(first.isDefault).toBe(true);
+    expect(first.isPreferred).toBe(true);
     expect((await client.listMethods('CUST-cli')).map((m) => m.id)).toEqual([second.id, first.id]);
-    expect((await client.setDefault(second.id)).isDefault).toBe(true);
-    expect((await client.getMethod(first.id)).isDefault).toBe(false);
-    expect((await client.removeMethod(first.id)).status).toBe('removed');
+    expect((await client.setDefault(second.id)).isPreferred).toBe(true);
+    expect((await client.getMethod(first.id)).isPreferred).toBe(false);
+    await client.removeMethod(first.id);
+    expect((await client.getMethod(first.id)).status).toBe('removed');
     const events = await db.pool.query(`SELECT actor, channel FROM payment.outbox WHERE aggregate_id = $1 ORDER BY id`, [first.id]);
     expect(events.rows[0]).toEqual({ actor: 'client-test', channel: 'cli' });
   });
@@ -36,7 +37,7 @@ describe('payment client', () => {
     const pm = await client.addCard({ customerId: 'CUST-cli2', cardNumber: '5555555555554444', cvv: '321', expMonth: 3, expYear: 2032 });
     const body = { customerId: 'CUST-cli2', paymentMethodId: pm.id, amount: '9.90', purpose: 'vas' as const, idempotencyKey: 'client-test-0001' };
     const paid = await client.charge(body);
-    expect(paid).toMatchObject({ status: 'approved', amount: '9.90', currency: 'SGD' });
+    expect(paid).toMatchObject({ status: 'approved', totalAmount: { value: 9.9, unit: 'SGD' }, correlatorId: 'client-test-0001' });
     expect(await client.charge(body)).toEqual(paid);
     await client.charge({ ...body, amount: '1.00', idempotencyKey: 'client-test-0002' });
     const page = await client.listPayments('CUST-cli2', { limit: 1 });

@@ -49,11 +49,11 @@ describe('concurrent duplicate charges', () => {
     const body = chargeBody('CUST-race', pm, { amount: '42.10', purpose: 'renewal' });
 
     const responses = await Promise.all(Array.from({ length: 8 }, () => post(PAYMENTS, body)));
-    const payloads = (await Promise.all(responses.map((r) => r.json()))) as { id: string; status: string; amount: string }[];
+    const payloads = (await Promise.all(responses.map((r) => r.json()))) as { id: string; status: string; totalAmount: { value: number } }[];
 
     expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
     expect(new Set(payloads.map((p) => p.id)).size).toBe(1);
-    expect(payloads.every((p) => p.status === 'approved' && p.amount === '42.10')).toBe(true);
+    expect(payloads.every((p) => p.status === 'approved' && p.totalAmount.value === 42.1)).toBe(true);
     expect(gatewayCalls.filter((c) => c.customerId === body.customerId)).toHaveLength(1);
     const rows = await db.pool.query('SELECT id, status FROM payment.payment_attempt WHERE customer_id = $1', [body.customerId]);
     expect(rows.rows).toEqual([{ id: payloads[0]!.id, status: 'approved' }]);

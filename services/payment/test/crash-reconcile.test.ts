@@ -104,7 +104,7 @@ describe('a process killed between the gateway call and the verdict commit', () 
     const after = await http(t.app).post(PAYMENTS, body);
     expect(after.statusCode).toBe(200);
     expect(after.headers['idempotent-replayed']).toBe('true');
-    expect(after.json()).toMatchObject({ id: paymentId, status: 'approved', gatewayRef: charged!.gatewayRef, amount: '19.90' });
+    expect(after.json()).toMatchObject({ id: paymentId, status: 'approved', authorizationCode: charged!.gatewayRef, totalAmount: { value: 19.9 } });
     // The gateway was asked, never charged again: still one record for the attempt.
     expect(Object.keys(ledger.entries()).filter((k) => k === paymentId)).toHaveLength(1);
   });
@@ -122,6 +122,7 @@ describe('a process killed between the gateway call and the verdict commit', () 
     expect(await paymentEvents(paymentId)).toEqual(['payment.errored']);
     expect(ledger.get(paymentId)).toBeUndefined();
     const replay = await http(t.app).post(PAYMENTS, body);
-    expect(replay.json()).toMatchObject({ id: paymentId, status: 'errored', declineCode: 'gateway_no_record' });
+    expect(replay.json()).toMatchObject({ id: paymentId, status: 'errored' });
+    expect((await db.pool.query('SELECT decline_code FROM payment.payment_attempt WHERE id = $1', [paymentId])).rows[0].decline_code).toBe('gateway_no_record');
   });
 });

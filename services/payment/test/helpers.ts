@@ -9,7 +9,9 @@ import { extraEnv } from '../src/config.ts';
 import { createDeps, type DepsOverrides, type PaymentDeps } from '../src/deps.ts';
 
 export const NOW = '2026-06-01T00:00:00Z';
-export const METHODS = '/tmf-api/paymentMethodManagement/v4/paymentMethod';
+export const METHODS = '/tmf-api/paymentMethod/v4/paymentMethod';
+/** The pre-TMF670 path, still served as an alias. */
+export const METHODS_ALIAS = '/tmf-api/paymentMethodManagement/v4/paymentMethod';
 export const PAYMENTS = '/tmf-api/paymentManagement/v4/payment';
 export const VISA = '4242 4242 4242 4242';
 export const MASTERCARD = '5555555555554444';

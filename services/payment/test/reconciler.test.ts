@@ -67,7 +67,7 @@ describe('payment reconciler', () => {
     hold = undefined;
     const res = await inFlight;
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ id, status: 'approved', gatewayRef: ((await mock.gateway.lookup(id)) as GatewayResult).gatewayRef });
+    expect(res.json()).toMatchObject({ id, status: 'approved', authorizationCode: ((await mock.gateway.lookup(id)) as GatewayResult).gatewayRef });
     expect((await outboxEvents(db, 'payment.charged')).filter((e) => e.aggregate_id === id)).toHaveLength(1);
   });
 

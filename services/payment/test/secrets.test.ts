@@ -47,7 +47,7 @@ describe('card data hygiene', () => {
     const card = { customerId: 'CUST-pan', cardNumber: PAN, cvv: CVV, expMonth: 11, expYear: 2031 };
     const added = await api.post(METHODS, card);
     expect(added.statusCode).toBe(201);
-    expect(added.json().cardSummary.last4).toBe('8013');
+    expect(added.json().lastFourDigits).toBe('8013');
     const pm = added.json().id;
     const attempts = [
       added,

@@ -276,6 +276,11 @@ const paymentEvents = {
     previousDefaultId: maybeId,
     cause: z.enum(['set_default', 'promoted_on_remove']),
   })),
+  'payment_method.updated': spec('payment', 'payment_method', "A merge-patch changed a card's name, description or validity period (the card itself is immutable).", z.strictObject({
+    paymentMethodId: id,
+    customerId: id,
+    changed: z.array(z.enum(['name', 'description', 'validFrom', 'validTo'])),
+  })),
 };
 
 // --- every service ------------------------------------------------------------------------------------------------

@@ -34,3 +34,12 @@ export function paymentMethodDefaultChanged(row: PaymentMethodRow, previousDefau
     payload: { paymentMethodId: row.id, customerId: row.customerId, last4: row.last4, previousDefaultId, cause },
   };
 }
+
+/** A merge-patch changed the card's descriptive attributes (the card itself is immutable). */
+export function paymentMethodUpdated(row: PaymentMethodRow, changed: string[]): NewEvent {
+  return {
+    ...base(row),
+    eventType: 'payment_method.updated',
+    payload: { paymentMethodId: row.id, customerId: row.customerId, changed },
+  };
+}

@@ -77,3 +77,37 @@ export function checkCanBeDefault(method: PaymentMethodRow): void {
     status: method.status,
   });
 }
+
+/** A TMF670 create body must say whose card it is: `relatedParty.id` or an `account[].id` (the customer id). */
+export function checkOwnerNamed(customerId: string | undefined): asserts customerId is string {
+  requirePolicy(customerId !== undefined, 'payment_method.add.owner_required', 'name the owning customer in relatedParty.id (or account[0].id)', {});
+}
+
+/** `validFor` must not end before it starts. `rule` is the use-case's id (add or update). */
+export function checkValidForOrdered(rule: string, from: Date | null | undefined, to: Date | null | undefined): void {
+  requirePolicy(!from || !to || from.getTime() <= to.getTime(), rule, 'validFor.endDateTime is before validFor.startDateTime', {
+    startDateTime: from?.toISOString() ?? null,
+    endDateTime: to?.toISOString() ?? null,
+  });
+}
+
+/** Only an active method can be changed. */
+export function checkUpdatable(method: PaymentMethodRow): void {
+  requirePolicy(method.status === 'active', 'payment_method.update.active', `payment method ${method.id} is ${method.status}`, {
+    paymentMethodId: method.id,
+    status: method.status,
+  });
+}
+
+/**
+ * The default cannot be unset directly: exactly one active method is preferred, so the way to move it is to make
+ * another method preferred (or to remove this one, which promotes the newest remaining).
+ */
+export function checkPreferenceNotDropped(method: PaymentMethodRow, isPreferred: boolean | undefined): void {
+  requirePolicy(
+    !(isPreferred === false && method.isDefault),
+    'payment_method.update.preferred_not_unset',
+    `payment method ${method.id} is the default; make another method preferred instead`,
+    { paymentMethodId: method.id },
+  );
+}

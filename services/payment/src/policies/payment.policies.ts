@@ -79,3 +79,11 @@ export function checkSameChargeForKey(existing: PaymentAttemptRow, request: Char
     { idempotencyKey: existing.idempotencyKey, paymentId: existing.id, differingFields: differing },
   );
 }
+
+/** TMF676: the customer is `account.id`; a `payer`, when given, must be that same customer. */
+export function checkPayerMatchesAccount(accountId: string, payerId: string | undefined): void {
+  requirePolicy(payerId === undefined || payerId === accountId, 'payment.charge.payer_matches_account', `payer ${payerId} is not the account customer ${accountId}`, {
+    accountId,
+    payerId,
+  });
+}

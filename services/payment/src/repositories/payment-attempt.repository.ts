@@ -66,15 +66,36 @@ export async function listPendingAttemptsBefore(ex: Executor, before: Date, limi
     .limit(limit);
 }
 
-/** A page of the customer's attempts, newest first. */
-export async function listPaymentAttempts(ex: Executor, customerId: string, page: { offset: number; limit: number }): Promise<PaymentAttemptRow[]> {
-  return ex
-    .select()
-    .from(paymentAttempt)
-    .where(and(eq(paymentAttempt.customerId, customerId), inTenant(paymentAttempt.tenantId)))
-    .orderBy(desc(paymentAttempt.attemptedAt), desc(sql`length(${paymentAttempt.id})`), desc(paymentAttempt.id))
-    .offset(page.offset)
-    .limit(page.limit);
+/** What the list endpoint filters on; an absent key does not filter. */
+export interface PaymentFilter {
+  customerId?: string | undefined;
+  status?: PaymentAttemptRow['status'] | undefined;
+  idempotencyKey?: string | undefined;
+  paymentMethodId?: string | undefined;
+}
+
+const attemptWhere = (f: PaymentFilter) =>
+  and(
+    inTenant(paymentAttempt.tenantId),
+    f.customerId === undefined ? undefined : eq(paymentAttempt.customerId, f.customerId),
+    f.status === undefined ? undefined : eq(paymentAttempt.status, f.status),
+    f.idempotencyKey === undefined ? undefined : eq(paymentAttempt.idempotencyKey, f.idempotencyKey),
+    f.paymentMethodId === undefined ? undefined : eq(paymentAttempt.paymentMethodId, f.paymentMethodId),
+  );
+
+/** A page of the filtered attempts (any customer when none is named), newest first, and the filtered total. */
+export async function pagePaymentAttempts(ex: Executor, filter: PaymentFilter, page: { offset: number; limit: number }) {
+  const [rows, [total]] = await Promise.all([
+    ex
+      .select()
+      .from(paymentAttempt)
+      .where(attemptWhere(filter))
+      .orderBy(desc(paymentAttempt.attemptedAt), desc(sql`length(${paymentAttempt.id})`), desc(paymentAttempt.id))
+      .offset(page.offset)
+      .limit(page.limit),
+    ex.select({ n: count() }).from(paymentAttempt).where(attemptWhere(filter)),
+  ]);
+  return { rows, total: total?.n ?? 0 };
 }
 
 export async function countPaymentAttempts(ex: Executor, customerId: string): Promise<number> {

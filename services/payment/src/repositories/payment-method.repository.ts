@@ -29,14 +29,6 @@ export async function lockCustomerMethods(tx: Tx, customerId: string): Promise<v
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('payment.payment_method'), hashtext(${customerId}))`);
 }
 
-export async function listActivePaymentMethods(ex: Executor, customerId: string): Promise<PaymentMethodRow[]> {
-  return ex
-    .select()
-    .from(paymentMethod)
-    .where(and(eq(paymentMethod.customerId, customerId), eq(paymentMethod.status, 'active'), inTenant(paymentMethod.tenantId)))
-    .orderBy(...newestFirst);
-}
-
 export async function countActivePaymentMethods(ex: Executor, customerId: string): Promise<number> {
   const [row] = await ex
     .select({ n: count() })
@@ -74,8 +66,32 @@ export async function insertPaymentMethod(tx: Tx, values: NewPaymentMethod): Pro
 export async function updatePaymentMethod(
   tx: Tx,
   id: string,
-  changes: Partial<Pick<PaymentMethodRow, 'isDefault' | 'status' | 'removedAt'>> & { updatedAt: Date },
+  changes: Partial<Pick<PaymentMethodRow, 'isDefault' | 'status' | 'removedAt' | 'name' | 'description' | 'validFrom' | 'validTo'>> & { updatedAt: Date },
 ): Promise<PaymentMethodRow> {
   const [row] = await tx.update(paymentMethod).set(changes).where(eq(paymentMethod.id, id)).returning();
   return row!;
+}
+
+/** What the list endpoint filters on; an absent key does not filter. */
+export interface PaymentMethodFilter {
+  customerId?: string | undefined;
+  status?: PaymentMethodRow['status'] | undefined;
+  isDefault?: boolean | undefined;
+}
+
+const methodWhere = (f: PaymentMethodFilter) =>
+  and(
+    inTenant(paymentMethod.tenantId),
+    f.customerId === undefined ? undefined : eq(paymentMethod.customerId, f.customerId),
+    f.status === undefined ? undefined : eq(paymentMethod.status, f.status),
+    f.isDefault === undefined ? undefined : eq(paymentMethod.isDefault, f.isDefault),
+  );
+
+/** A page of the filtered methods, newest first, and the size of the whole filtered set. */
+export async function pagePaymentMethods(ex: Executor, filter: PaymentMethodFilter, page: { offset: number; limit: number }) {
+  const [rows, [total]] = await Promise.all([
+    ex.select().from(paymentMethod).where(methodWhere(filter)).orderBy(...newestFirst).offset(page.offset).limit(page.limit),
+    ex.select({ n: count() }).from(paymentMethod).where(methodWhere(filter)),
+  ]);
+  return { rows, total: total?.n ?? 0 };
 }

@@ -5,7 +5,7 @@
 // scoped per customer. If the process dies between the gateway call and the verdict, the attempt stays
 // `pending` until the reconciler (workers/payment-reconciler.ts) asks the gateway for that attempt's verdict.
 // No retries and no partial amounts: one gateway call per attempt, approved or declined in full.
-import { normalizeAmount, type payment } from '@bss/contracts';
+import { amountFromNumber, mintId, normalizeAmount, type payment } from '@bss/contracts';
 import { Conflict } from '@bss/policy';
 import type { GatewayResult } from '../adapters/provider.ts';
 import { toPayment } from '../domain/payment.mapper.ts';
@@ -14,6 +14,7 @@ import {
   checkCustomerMatchesMethod,
   checkMethodActive,
   checkMethodExists,
+  checkPayerMatchesAccount,
   checkPositiveAmount,
   checkKeyOfThisTenant,
   checkSameChargeForKey,
@@ -24,14 +25,15 @@ import {
   findAttemptByIdempotencyKey,
   getPaymentAttempt,
   insertPendingAttempt,
-  listPaymentAttempts,
+  pagePaymentAttempts,
+  type PaymentFilter,
 } from '../repositories/payment-attempt.repository.ts';
 import { findPaymentMethod } from '../repositories/payment-method.repository.ts';
 import { currentTenant } from '../repositories/tenant.ts';
 import type { PaymentAttemptRow } from '../schema.ts';
 import { recordVerdict } from './payment-verdict.ts';
 
-/** A validated charge request (currency defaulted). */
+/** A validated charge request (currency defaulted); the TMF676 create body maps onto it (fromPaymentCreate). */
 export type ChargeInput = {
   customerId: string;
   paymentMethodId: string;
@@ -39,7 +41,29 @@ export type ChargeInput = {
   currency: string;
   purpose: 'activation' | 'renewal' | 'vas';
   idempotencyKey: string;
+  name?: string | undefined;
+  description?: string | undefined;
+  channel?: { id: string; name?: string | undefined } | undefined;
 };
+
+/**
+ * The TMF676 `Payment_Create` as a ChargeInput. The customer is `account.id`; `payer` must agree. Without a
+ * `correlatorId` the server mints the key, so that payment cannot be replayed safely (the caller chose so).
+ */
+export function fromPaymentCreate(body: payment.PaymentCreate): ChargeInput {
+  checkPayerMatchesAccount(body.account.id, body.payer?.id);
+  return {
+    customerId: body.account.id,
+    paymentMethodId: body.paymentMethod.id,
+    amount: amountFromNumber(body.totalAmount.value),
+    currency: body.totalAmount.unit ?? 'SGD',
+    purpose: 'vas',
+    idempotencyKey: body.correlatorId ?? mintId('auto'),
+    name: body.name,
+    description: body.description,
+    channel: body.channel && { id: body.channel.id, name: body.channel.name },
+  };
+}
 
 const POLL_MS = 20;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -103,6 +127,10 @@ export function createPaymentService(deps: PaymentDeps) {
         currency: input.currency,
         purpose: input.purpose,
         idempotencyKey: input.idempotencyKey,
+        name: input.name,
+        description: input.description,
+        channelId: input.channel?.id,
+        channelName: input.channel?.name,
         attemptedAt: now,
         createdAt: now,
         updatedAt: now,
@@ -135,8 +163,8 @@ export function createPaymentService(deps: PaymentDeps) {
   return {
     charge,
     get: async (paymentId: string) => view(await getPaymentAttempt(database.db, paymentId)),
-    list: async (customerId: string, page: { offset: number; limit: number }) => {
-      const [rows, total] = await Promise.all([listPaymentAttempts(database.db, customerId, page), countPaymentAttempts(database.db, customerId)]);
+    list: async (filter: PaymentFilter, page: { offset: number; limit: number }) => {
+      const { rows, total } = await pagePaymentAttempts(database.db, filter, page);
       return { items: rows.map(view), total };
     },
     count: (customerId: string) => countPaymentAttempts(database.db, customerId),

@@ -90,8 +90,8 @@ describe('malformed and mistyped bodies', () => {
     expect(precise.json().context.issues[0].field).toBe('body.amount');
   });
 
-  it('requires customerId on list and count routes and validates paging', async () => {
-    for (const url of [METHODS, PAYMENTS, `${PAYMENTS}/count`, `${PAYMENTS}?customerId=C&limit=0`, `${PAYMENTS}?customerId=C&offset=-1`]) {
+  it('requires customerId on the count route and validates paging', async () => {
+    for (const url of [`${PAYMENTS}/count`, `${PAYMENTS}?customerId=C&limit=0`, `${PAYMENTS}?customerId=C&offset=-1`, `${METHODS}?limit=1001`]) {
       const res = await api.get(url);
       expect(res.statusCode, url).toBe(400);
       expect(res.json().code).toBe('VALIDATION_FAILED');

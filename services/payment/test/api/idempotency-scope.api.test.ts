@@ -34,12 +34,12 @@ describe('idempotency keys per customer', () => {
     const a = await charge('CUST-scope-a', pmA, '10.00');
     const b = await charge('CUST-scope-b', pmB, '20.00');
     expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
-    expect(a.json()).toMatchObject({ customerId: 'CUST-scope-a', amount: '10.00', status: 'approved', idempotencyKey: 'shared-key-0001' });
-    expect(b.json()).toMatchObject({ customerId: 'CUST-scope-b', amount: '20.00', status: 'approved', idempotencyKey: 'shared-key-0001' });
+    expect(a.json()).toMatchObject({ account: { id: 'CUST-scope-a' }, totalAmount: { value: 10 }, status: 'approved', correlatorId: 'shared-key-0001' });
+    expect(b.json()).toMatchObject({ account: { id: 'CUST-scope-b' }, totalAmount: { value: 20 }, status: 'approved', correlatorId: 'shared-key-0001' });
     expect(a.json().id).not.toBe(b.json().id);
     // Two real gateway charges: the gateway key is each attempt's own id, never the shared caller key.
     expect(gatewayCalls.map((c) => c.idempotencyKey)).toEqual([a.json().id, b.json().id]);
-    expect(a.json().gatewayRef).not.toBe(b.json().gatewayRef);
+    expect(a.json().authorizationCode).not.toBe(b.json().authorizationCode);
     const charged = (await outboxEvents(db, 'payment.charged')).map((e) => e.aggregate_id);
     expect(charged).toEqual([a.json().id, b.json().id]);
 

@@ -34,15 +34,18 @@ describe('add a card', () => {
     expect(res.statusCode).toBe(201);
     const pm = res.json();
     expect(pm).toMatchObject({
-      customerId: 'CUST-add1',
-      type: 'card',
-      tokenizationProvider: 'mock',
-      cardSummary: { brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030 },
-      isDefault: true,
+      relatedParty: { id: 'CUST-add1', '@referredType': 'Customer' },
+      issuer: 'mock',
+      brand: 'visa',
+      lastFourDigits: '4242',
+      expirationDate: '2030-12-31T23:59:59.999Z',
+      name: 'visa •••• 4242',
+      isPreferred: true,
       status: 'active',
-      createdAt: '2026-06-01T00:00:00.000Z',
-      '@type': 'PaymentMethod',
+      statusDate: '2026-06-01T00:00:00.000Z',
+      '@type': 'tokenizedCard',
     });
+    expect(res.headers.location).toBe(pm.href);
     expect(pm.id).toMatch(/^PM-\d{4,}$/);
     expect(pm.href).toBe(`http://localhost:8003${METHODS}/${pm.id}`);
     expect(pm).not.toHaveProperty('providerToken');
@@ -60,8 +63,8 @@ describe('add a card', () => {
   it('accepts pending customers and does not make a second card the default', async () => {
     const first = await add('CUST-pending');
     const second = await add('CUST-pending', { cardNumber: MASTERCARD, expMonth: 6, expYear: 2026 });
-    expect(first.isDefault).toBe(true);
-    expect(second).toMatchObject({ isDefault: false, cardSummary: { brand: 'mastercard', last4: '4444' } });
+    expect(first.isPreferred).toBe(true);
+    expect(second).toMatchObject({ isPreferred: false, brand: 'mastercard', lastFourDigits: '4444' });
   });
 
   it('refuses an unknown customer (payment_method.add.customer_exists)', async () => {
@@ -115,7 +118,7 @@ describe('read cards', () => {
     const a = await add('CUST-list');
     const b = await add('CUST-list');
     const c = await add('CUST-list');
-    expect((await api.del(`${METHODS}/${b.id}`)).statusCode).toBe(200);
+    expect((await api.del(`${METHODS}/${b.id}`)).statusCode).toBe(204);
     const res = await api.get(`${METHODS}?customerId=CUST-list`);
     expect(res.statusCode).toBe(200);
     expect(res.json().map((m: { id: string }) => m.id)).toEqual([c.id, a.id]);
@@ -137,13 +140,13 @@ describe('default method', () => {
     const b = await add('CUST-def');
     const res = await api.post(`${METHODS}/${b.id}/setDefault`);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ id: b.id, isDefault: true });
+    expect(res.json()).toMatchObject({ id: b.id, isPreferred: true });
     const defaults = await db.pool.query(`SELECT id FROM payment.payment_method WHERE customer_id = 'CUST-def' AND is_default`);
     expect(defaults.rows).toEqual([{ id: b.id }]);
     const [event] = (await outboxEvents(db, 'payment_method.default_changed')).filter((e) => e.aggregate_id === b.id);
     expect(event!.payload).toMatchObject({ customerId: 'CUST-def', previousDefaultId: a.id, cause: 'set_default' });
     // Setting it again is a no-op.
-    expect((await api.post(`${METHODS}/${b.id}/setDefault`)).json().isDefault).toBe(true);
+    expect((await api.post(`${METHODS}/${b.id}/setDefault`)).json().isPreferred).toBe(true);
   });
 
   it('refuses a removed method (payment_method.set_default.removed) and unknown ids (404)', async () => {
@@ -163,11 +166,12 @@ describe('remove a card', () => {
     const b = await add('CUST-rm');
     const c = await add('CUST-rm');
     const res = await api.del(`${METHODS}/${a.id}`);
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ id: a.id, status: 'removed', isDefault: false, removedAt: '2026-06-01T00:00:00.000Z' });
+    expect(res.statusCode).toBe(204);
+    t.platform.clock.advance(1000);
+    expect((await api.get(`${METHODS}/${a.id}`)).json()).toMatchObject({ id: a.id, status: 'removed', isPreferred: false, statusDate: '2026-06-01T00:00:00.000Z' });
     const [latest, older] = (await api.get(`${METHODS}?customerId=CUST-rm`)).json();
-    expect(latest).toMatchObject({ id: c.id, isDefault: true });
-    expect(older).toMatchObject({ id: b.id, isDefault: false });
+    expect(latest).toMatchObject({ id: c.id, isPreferred: true });
+    expect(older).toMatchObject({ id: b.id, isPreferred: false });
     const [removed] = (await outboxEvents(db, 'payment_method.removed')).filter((e) => e.aggregate_id === a.id);
     expect(removed!.payload).toMatchObject({ customerId: 'CUST-rm', last4: '4242', promotedDefaultId: c.id });
     const [promoted] = (await outboxEvents(db, 'payment_method.default_changed')).filter((e) => e.aggregate_id === c.id);
@@ -187,7 +191,7 @@ describe('remove a card', () => {
     const a = await add('CUST-subbed');
     const b = await add('CUST-subbed');
     // Not the last one: allowed, and the subscription service is not even asked.
-    expect((await api.del(`${METHODS}/${a.id}`)).statusCode).toBe(200);
+    expect((await api.del(`${METHODS}/${a.id}`)).statusCode).toBe(204);
     expect(subscriptions.calls).not.toContain('CUST-subbed');
     const res = await api.del(`${METHODS}/${b.id}`);
     expect(res.statusCode).toBe(422);
@@ -200,7 +204,7 @@ describe('remove a card', () => {
 
   it('lets the last method go when the customer has no live subscription', async () => {
     const a = await add('CUST-nosub');
-    expect((await api.del(`${METHODS}/${a.id}`)).statusCode).toBe(200);
+    expect((await api.del(`${METHODS}/${a.id}`)).statusCode).toBe(204);
     expect(subscriptions.calls).toContain('CUST-nosub');
   });
 });
