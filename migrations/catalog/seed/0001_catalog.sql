@@ -1,19 +1,20 @@
 -- Catalog reference data (data-model §12.1), re-run on every migrate: inserts only, never overwrites.
-INSERT INTO catalog.product_specification (id, name, description, brand, lifecycle_status) VALUES
-  ('SPEC_MOBILE_PREPAID', 'Mobile Prepaid Bundle', 'Bundled prepaid mobile plan', 'BSS-CLI', 'active')
+-- last_update: the catalog's publication instant (business time; the seed has no scenario clock to ask).
+INSERT INTO catalog.product_specification (id, name, description, brand, lifecycle_status, last_update) VALUES
+  ('SPEC_MOBILE_PREPAID', 'Mobile Prepaid Bundle', 'Bundled prepaid mobile plan', 'BSS-CLI', 'active', '2026-01-01T00:00:00Z')
 ON CONFLICT (id) DO NOTHING;
 
-INSERT INTO catalog.product_offering (id, name, spec_id, is_bundle, is_sellable, lifecycle_status, valid_from, valid_to) VALUES
-  ('PLAN_S', 'Lite',     'SPEC_MOBILE_PREPAID', true, true, 'active', NULL, NULL),
-  ('PLAN_M', 'Standard', 'SPEC_MOBILE_PREPAID', true, true, 'active', NULL, NULL),
-  ('PLAN_L', 'Max',      'SPEC_MOBILE_PREPAID', true, true, 'active', NULL, NULL)
+INSERT INTO catalog.product_offering (id, name, spec_id, is_sellable, was_sellable, lifecycle_status, valid_from, valid_to, last_update) VALUES
+  ('PLAN_S', 'Lite',     'SPEC_MOBILE_PREPAID', true, true, 'active', NULL, NULL, '2026-01-01T00:00:00Z'),
+  ('PLAN_M', 'Standard', 'SPEC_MOBILE_PREPAID', true, true, 'active', NULL, NULL, '2026-01-01T00:00:00Z'),
+  ('PLAN_L', 'Max',      'SPEC_MOBILE_PREPAID', true, true, 'active', NULL, NULL, '2026-01-01T00:00:00Z')
 ON CONFLICT (id) DO NOTHING;
 
 INSERT INTO catalog.product_offering_price
-  (id, offering_id, price_type, recurring_period_length, recurring_period_type, amount, currency, valid_from, valid_to) VALUES
-  ('PRICE_PLAN_S', 'PLAN_S', 'recurring', 1, 'month', 10.00, 'SGD', NULL, NULL),
-  ('PRICE_PLAN_M', 'PLAN_M', 'recurring', 1, 'month', 25.00, 'SGD', NULL, NULL),
-  ('PRICE_PLAN_L', 'PLAN_L', 'recurring', 1, 'month', 45.00, 'SGD', NULL, NULL)
+  (id, offering_id, name, lifecycle_status, price_type, recurring_period_length, recurring_period_type, amount, currency, valid_from, valid_to, last_update) VALUES
+  ('PRICE_PLAN_S', 'PLAN_S', 'Lite monthly',     'active', 'recurring', 1, 'month', 10.00, 'SGD', NULL, NULL, '2026-01-01T00:00:00Z'),
+  ('PRICE_PLAN_M', 'PLAN_M', 'Standard monthly', 'active', 'recurring', 1, 'month', 25.00, 'SGD', NULL, NULL, '2026-01-01T00:00:00Z'),
+  ('PRICE_PLAN_L', 'PLAN_L', 'Max monthly',      'active', 'recurring', 1, 'month', 45.00, 'SGD', NULL, NULL, '2026-01-01T00:00:00Z')
 ON CONFLICT (id) DO NOTHING;
 
 -- Quantities in base units (mb, minutes, count); -1 = unlimited.

@@ -17,24 +17,33 @@ export const productSpecification = catalog.table('product_specification', {
   description: text(),
   brand: text(),
   lifecycleStatus: text(),
+  /** TMF lastUpdate: business time of the last write, from the scenario clock (migration 0003). */
+  lastUpdate: tz().notNull(),
   ...audit,
 });
 
 export const productOffering = catalog.table('product_offering', {
   id: text().primaryKey(),
   name: text(),
+  description: text(),
   specId: text(),
-  isBundle: boolean().notNull().default(true),
   isSellable: boolean(),
+  /** Set once the offering is stored sellable, never cleared: from then on orders may reference it. */
+  wasSellable: boolean().notNull().default(true),
   lifecycleStatus: text(),
   validFrom: tz(),
   validTo: tz(),
+  lastUpdate: tz().notNull(),
   ...audit,
 });
 
 export const productOfferingPrice = catalog.table('product_offering_price', {
   id: text().primaryKey(),
-  offeringId: text().notNull(),
+  /** Null while the price is attached to no offering (TMF prices are listed by the offering, not the reverse). */
+  offeringId: text(),
+  name: text().notNull(),
+  description: text(),
+  lifecycleStatus: text().notNull(),
   priceType: text().notNull(),
   recurringPeriodLength: smallint(),
   recurringPeriodType: text(),
@@ -43,6 +52,7 @@ export const productOfferingPrice = catalog.table('product_offering_price', {
   currency: text().notNull().default('SGD'),
   validFrom: tz(),
   validTo: tz(),
+  lastUpdate: tz().notNull(),
   ...audit,
 });
 

@@ -29,7 +29,9 @@ describe('POST /admin/catalog/offering', () => {
     expect(body).toMatchObject({
       id: 'PLAN_X',
       name: 'Extra',
-      isBundle: true,
+      // No bundledProductOffering, so not a bundle; lastUpdate is the frozen scenario clock, not the DB's now().
+      isBundle: false,
+      lastUpdate: '2026-06-01T00:00:00.000Z',
       isSellable: true,
       lifecycleStatus: 'active',
       productSpecification: { id: 'SPEC_MOBILE_PREPAID', name: 'Mobile Prepaid Bundle' },

@@ -40,7 +40,7 @@ export async function startCatalog(now = '2026-06-01T00:00:00Z'): Promise<Harnes
   // validated against the strict official schema, whichever test produced it; close() fails on any problem.
   app.addHook('onSend', async (req, reply, payload) => {
     const definition = tmfDefinitionOf(req.url.split('?')[0]!);
-    if (!definition || reply.statusCode >= 300 || typeof payload !== 'string') return payload;
+    if (!definition || reply.statusCode >= 300 || reply.statusCode === 204 || typeof payload !== 'string') return payload;
     const body = JSON.parse(payload) as unknown;
     for (const item of Array.isArray(body) ? body : [body]) {
       tmfChecks.checked++;

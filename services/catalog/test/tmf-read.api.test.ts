@@ -21,7 +21,8 @@ describe('GET productOffering/{id}', () => {
       id: 'PLAN_M',
       href: 'http://localhost:8001/tmf-api/productCatalogManagement/v4/productOffering/PLAN_M',
       name: 'Standard',
-      isBundle: true,
+      isBundle: false,
+      lastUpdate: '2026-01-01T00:00:00.000Z',
       isSellable: true,
       lifecycleStatus: 'active',
       productSpecification: {
@@ -50,6 +51,20 @@ describe('GET productOffering/{id}', () => {
       '@type': 'ProductOffering',
     });
     expect(JSON.stringify(body)).not.toContain('null');
+  });
+
+  it('lifecycleStatus is a free string: any case matches, an unknown value finds nothing, never a 400', async () => {
+    for (const [q, ids] of [
+      ['Active', ['PLAN_L', 'PLAN_M', 'PLAN_S']],
+      ['ACTIVE', ['PLAN_L', 'PLAN_M', 'PLAN_S']],
+      ['In%20design', []],
+      ['gone', []],
+    ] as const) {
+      const res = await h.get(`${TMF}/productOffering?lifecycleStatus=${q}`);
+      expect(res.statusCode, q).toBe(200);
+      expect(res.json().map((o: { id: string }) => o.id), q).toEqual(ids);
+      expect(res.headers['x-total-count'], q).toBe(String(ids.length));
+    }
   });
 
   it('projects fields, keeping id, href and @type', async () => {
@@ -117,7 +132,7 @@ describe('GET productOffering (list)', () => {
   });
 
   it('refuses bad query parameters with 400, never 500', async () => {
-    for (const q of ['limit=0', 'limit=abc', 'offset=-1', 'activeAt=yesterday', 'lifecycleStatus=gone', 'fields=na%20me']) {
+    for (const q of ['limit=0', 'limit=abc', 'offset=-1', 'activeAt=yesterday', `lifecycleStatus=${'x'.repeat(41)}`, 'isSellable=maybe', 'fields=na%20me']) {
       const res = await h.get(`${TMF}/productOffering?${q}`);
       expect(res.statusCode, q).toBe(400);
       expect(res.json().code, q).toBe('VALIDATION_FAILED');
@@ -133,6 +148,9 @@ describe('productOfferingPrice', () => {
     expect(res.json()).toEqual({
       id: 'PRICE_PLAN_L',
       href: 'http://localhost:8001/tmf-api/productCatalogManagement/v4/productOfferingPrice/PRICE_PLAN_L',
+      name: 'Max monthly',
+      lifecycleStatus: 'active',
+      lastUpdate: '2026-01-01T00:00:00.000Z',
       priceType: 'recurring',
       recurringChargePeriodType: 'month',
       recurringChargePeriodLength: 1,
@@ -180,6 +198,7 @@ describe('productSpecification', () => {
       description: 'Bundled prepaid mobile plan',
       brand: 'BSS-CLI',
       lifecycleStatus: 'active',
+      lastUpdate: '2026-01-01T00:00:00.000Z',
       '@type': 'ProductSpecification',
     });
     const empty = await h.get(`${TMF}/productSpecification?offset=5`);

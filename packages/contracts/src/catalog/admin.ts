@@ -1,7 +1,7 @@
 // Request bodies and query strings of the catalog: the operator writes under /admin/catalog and the list filters.
 // Bodies are strict camelCase: an unknown (e.g. snake_case) key is a 400, not silently ignored.
 import { z } from 'zod';
-import { InstantQueryParam, PageQuery, FieldsQuery } from '../common/paging.ts';
+import { InstantQueryParam } from '../common/paging.ts';
 import { Instant } from '../common/limits.ts';
 
 /** A catalog id as it appears in hrefs. */
@@ -43,6 +43,7 @@ export type OfferingWindowRequest = z.infer<typeof OfferingWindowRequest>;
 export const AddPriceRequest = z
   .strictObject({
     priceId: CatalogId,
+    name: z.string().min(1).max(200).optional().describe('Default: "<offering name> monthly"'),
     amount: AmountInput,
     currency: z.string().max(3).regex(/^[A-Z]{3}$/).optional().describe('Default SGD'),
     validFrom: Bound,
@@ -51,13 +52,6 @@ export const AddPriceRequest = z
   })
   .meta({ id: 'AddPriceRequest' });
 export type AddPriceRequest = z.infer<typeof AddPriceRequest>;
-
-/** GET …/productOffering */
-export const ProductOfferingListQuery = PageQuery.extend(FieldsQuery.shape).extend({
-  lifecycleStatus: z.enum(['active', 'retired']).optional().describe('Exact filter; ignored with activeAt'),
-  activeAt: InstantQueryParam.optional().describe('Only offerings sellable at this instant, cheapest active price first'),
-});
-export type ProductOfferingListQuery = z.infer<typeof ProductOfferingListQuery>;
 
 /** GET …/productOfferingPrice/active/{offeringId} */
 export const ActivePriceQuery = z.object({ activeAt: InstantQueryParam.optional().describe('Default: now (scenario clock)') });

@@ -9,10 +9,24 @@ export {
   ProductOffering,
   ProductOfferingFields,
   ProductOfferingPrice,
+  ProductOfferingPriceFields,
   ProductSpecificationRef,
   TimePeriod,
 } from './product-offering.ts';
-export { ProductSpecification } from './product-specification.ts';
+export { ProductSpecification, ProductSpecificationFields } from './product-specification.ts';
+export {
+  CatalogRefInput,
+  ProductOfferingCreate,
+  ProductOfferingListQuery,
+  ProductOfferingPatch,
+  ProductOfferingPriceCreate,
+  ProductOfferingPriceListQuery,
+  ProductOfferingPricePatch,
+  ProductSpecificationCreate,
+  ProductSpecificationListQuery,
+  ProductSpecificationPatch,
+  type PeriodPatch,
+} from './tmf-write.ts';
 export { VasOffering } from './vas.ts';
 export {
   ActivePriceQuery,
@@ -21,5 +35,4 @@ export {
   AmountInput,
   CatalogId,
   OfferingWindowRequest,
-  ProductOfferingListQuery,
 } from './admin.ts';

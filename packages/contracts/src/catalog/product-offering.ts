@@ -70,25 +70,38 @@ export type EmbeddedOfferingPrice = z.infer<typeof EmbeddedOfferingPrice>;
  * The top-level TMF ProductOfferingPrice resource. Unlike the embedded form, TMF gives it `price: Money`
  * directly and names the period `recurringChargePeriodType`.
  */
-export const ProductOfferingPrice = z
-  .object({
+const priceShape = {
     id: z.string().describe('e.g. PRICE_PLAN_M'),
     href: z.string(),
+    name: z.string(),
+    description: z.string().optional(),
+    lifecycleStatus: z.string().describe('active | retired'),
+    lastUpdate: z.string().describe('Business time of the last write (scenario clock)'),
     priceType: z.string().describe('recurring (the only type in use) or one_time'),
     recurringChargePeriodType: z.string().optional().describe('month (informational: the billing period is 30 days)'),
     recurringChargePeriodLength: z.number().int().optional(),
     price: Money,
     validFor: TimePeriod.optional().describe('Half-open [start, end); an omitted bound is open'),
     '@type': z.literal('ProductOfferingPrice'),
-  })
-  .meta({ id: 'ProductOfferingPrice' });
+};
+export const ProductOfferingPrice = z.object(priceShape).meta({ id: 'ProductOfferingPrice' });
 export type ProductOfferingPrice = z.infer<typeof ProductOfferingPrice>;
+
+/** A ProductOfferingPrice after a `fields` projection: only id, href and @type are guaranteed. */
+export const ProductOfferingPriceFields = z
+  .object(priceShape)
+  .partial()
+  .required({ id: true, href: true, '@type': true })
+  .meta({ id: 'ProductOfferingPriceFields' });
+export type ProductOfferingPriceFields = z.infer<typeof ProductOfferingPriceFields>;
 
 const offeringShape = {
   id: z.string().describe('e.g. PLAN_M'),
   href: z.string(),
   name: z.string().optional(),
-  isBundle: z.boolean(),
+  description: z.string().optional(),
+  isBundle: z.boolean().describe('Always false: no offering bundles other offerings (no bundledProductOffering)'),
+  lastUpdate: z.string().describe('Business time of the last write (scenario clock)'),
   isSellable: z.boolean().optional(),
   lifecycleStatus: z.string().optional().describe('active | retired'),
   validFor: TimePeriod.optional().describe('Half-open [start, end); omitted when neither bound is set'),

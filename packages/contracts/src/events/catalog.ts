@@ -30,6 +30,18 @@ const spec = <P extends z.ZodType>(producer: string, aggregateType: string, desc
 
 // --- catalog -------------------------------------------------------------------------------------------
 const priceFacts = { priceId: id, amount: money, currency: z.string(), validFrom: maybeIso, validTo: maybeIso };
+const tmfPrice = z.strictObject({
+  priceId: id,
+  offeringId: maybeId,
+  name: z.string(),
+  lifecycleStatus: z.string(),
+  priceType: z.string(),
+  amount: money,
+  currency: z.string(),
+  validFrom: maybeIso,
+  validTo: maybeIso,
+});
+const tmfSpecification = z.strictObject({ specId: id, name: z.string().nullable(), brand: z.string().nullable(), lifecycleStatus: z.string().nullable() });
 const catalogEvents = {
   'catalog.offering.added': spec('catalog', 'product_offering', 'An offering was added with its first price and allowances.', z.strictObject({
     offeringId: id,
@@ -53,6 +65,42 @@ const catalogEvents = {
     ...priceFacts,
     closedPriceIds: z.array(id),
   })),
+  // TMF620 write front door (POST / PATCH / DELETE on productOffering, productOfferingPrice, productSpecification).
+  'catalog.offering.created': spec('catalog', 'product_offering', 'An offering was created through TMF620 (no allowances; listing the given prices).', z.strictObject({
+    offeringId: id,
+    name: z.string().nullable(),
+    specId: maybeId,
+    isSellable: z.boolean().nullable(),
+    lifecycleStatus: z.string().nullable(),
+    validFrom: maybeIso,
+    validTo: maybeIso,
+    priceIds: z.array(id),
+  })),
+  'catalog.offering.updated': spec('catalog', 'product_offering', 'An offering was merge-patched through TMF620 (possibly retiring it or listing more prices).', z.strictObject({
+    offeringId: id,
+    name: z.string().nullable(),
+    specId: maybeId,
+    isSellable: z.boolean().nullable(),
+    lifecycleStatus: z.string().nullable(),
+    previous: z.strictObject({ validFrom: maybeIso, validTo: maybeIso, lifecycleStatus: z.string().nullable(), isSellable: z.boolean().nullable() }),
+    validFrom: maybeIso,
+    validTo: maybeIso,
+    retired: z.boolean(),
+    attachedPriceIds: z.array(id),
+  })),
+  'catalog.offering.deleted': spec('catalog', 'product_offering', 'A never-sellable offering was deleted; its prices stay, listed by none.', z.strictObject({
+    offeringId: id,
+    name: z.string().nullable(),
+    detachedPriceIds: z.array(id),
+  })),
+  'catalog.price.created': spec('catalog', 'product_offering_price', 'A price was created through TMF620, listed by no offering yet.', tmfPrice),
+  'catalog.price.updated': spec('catalog', 'product_offering_price', 'A price was merge-patched (name, description, window, retirement; never its charged terms).', tmfPrice.extend({
+    previous: z.strictObject({ name: z.string(), lifecycleStatus: z.string(), validFrom: maybeIso, validTo: maybeIso }),
+  })),
+  'catalog.price.deleted': spec('catalog', 'product_offering_price', 'A price no sellable-ever offering lists was deleted.', tmfPrice),
+  'catalog.specification.created': spec('catalog', 'product_specification', 'A product specification was created.', tmfSpecification),
+  'catalog.specification.updated': spec('catalog', 'product_specification', 'A product specification was merge-patched.', tmfSpecification),
+  'catalog.specification.deleted': spec('catalog', 'product_specification', 'A product specification no offering used was deleted.', tmfSpecification),
 };
 
 // --- crm: customers, cases, tickets ------------------------------------------------------------------------

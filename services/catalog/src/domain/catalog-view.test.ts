@@ -9,9 +9,11 @@ const audit = { tenantId: 'DEFAULT', createdAt: d('2026-01-01T00:00:00Z'), updat
 const offering = (id: string, extra: Partial<OfferingRow> = {}): OfferingRow => ({
   id,
   name: id,
+  description: null,
   specId: 'SPEC',
-  isBundle: true,
   isSellable: true,
+  wasSellable: true,
+  lastUpdate: d('2026-01-01T00:00:00Z'),
   lifecycleStatus: 'active',
   validFrom: null,
   validTo: null,
@@ -21,6 +23,10 @@ const offering = (id: string, extra: Partial<OfferingRow> = {}): OfferingRow => 
 const price = (id: string, offeringId: string, amount: string, extra: Partial<PriceRow> = {}): PriceRow => ({
   id,
   offeringId,
+  name: id,
+  description: null,
+  lifecycleStatus: 'active',
+  lastUpdate: d('2026-01-01T00:00:00Z'),
   priceType: 'recurring',
   recurringPeriodLength: 1,
   recurringPeriodType: 'month',
@@ -50,7 +56,7 @@ const snapshot = buildSnapshot(7n, {
     price('P_LATER', 'PLAN_LATER', '1.00'),
   ],
   allowances: [],
-  specifications: [{ id: 'SPEC', name: 'Spec', description: null, brand: null, lifecycleStatus: 'active', ...audit }],
+  specifications: [{ id: 'SPEC', name: 'Spec', description: null, brand: null, lifecycleStatus: 'active', lastUpdate: d('2026-01-01T00:00:00Z'), ...audit }],
   vas: [],
 });
 const ids = (rows: readonly { id: string }[]) => rows.map((r) => r.id);
@@ -61,15 +67,18 @@ describe('selectOfferings', () => {
     expect(ids(selectOfferings(snapshot, {}))).toEqual(['PLAN_A', 'PLAN_B', 'PLAN_C', 'PLAN_LATER', 'PLAN_NOPRICE', 'PLAN_OLD']);
   });
 
-  it('filters on lifecycleStatus', () => {
+  it('filters on lifecycleStatus, any value, case-insensitively', () => {
     expect(ids(selectOfferings(snapshot, { lifecycleStatus: 'retired' }))).toEqual(['PLAN_OLD']);
-    expect(ids(selectOfferings(snapshot, { lifecycleStatus: 'active' }))).not.toContain('PLAN_OLD');
+    expect(ids(selectOfferings(snapshot, { lifecycleStatus: 'Retired' }))).toEqual(['PLAN_OLD']);
+    expect(ids(selectOfferings(snapshot, { lifecycleStatus: 'ACTIVE' }))).not.toContain('PLAN_OLD');
+    expect(ids(selectOfferings(snapshot, { lifecycleStatus: 'In design' }))).toEqual([]);
   });
 
   it('with activeAt keeps the sellable ones, cheapest active price first (exact), ties → id, no price last', () => {
     const at = d('2026-06-15T00:00:00Z');
-    // B 9.99 and C's promo 9.99 tie → id; A 100.00 after; no price last. activeAt wins over lifecycleStatus.
-    expect(ids(selectOfferings(snapshot, { activeAt: at, lifecycleStatus: 'retired' }))).toEqual(['PLAN_B', 'PLAN_C', 'PLAN_A', 'PLAN_NOPRICE']);
+    // B 9.99 and C's promo 9.99 tie → id; A 100.00 after; no price last. Attribute filters narrow it further.
+    expect(ids(selectOfferings(snapshot, { activeAt: at, lifecycleStatus: 'active' }))).toEqual(['PLAN_B', 'PLAN_C', 'PLAN_A', 'PLAN_NOPRICE']);
+    expect(ids(selectOfferings(snapshot, { activeAt: at, lifecycleStatus: 'retired' }))).toEqual([]);
     // After the promo, C is 10.1: still cheaper than 100.00 (not a text compare), dearer than 9.99. LATER is sellable now.
     expect(ids(selectOfferings(snapshot, { activeAt: d('2026-07-01T00:00:00Z') }))).toEqual(['PLAN_LATER', 'PLAN_B', 'PLAN_C', 'PLAN_A', 'PLAN_NOPRICE']);
   });

@@ -5,11 +5,35 @@ import type { AllowanceRow, OfferingRow, PriceRow, SpecificationRow, VasRow } fr
 import type { OfferingAggregate } from './offering.mapper.ts';
 import { isSellableAt, selectActivePrice } from './price-selection.ts';
 
-/** List filter: `activeAt` (sellable at that instant) wins over `lifecycleStatus`. */
+/**
+ * List filter: `activeAt` (sellable at that instant) orders by price and filters by sellability; the attribute
+ * filters narrow either list. lifecycleStatus is TMF's free string, matched case-insensitively (`Active` finds
+ * `active`; a value no row has finds nothing, never a 400).
+ */
 export interface OfferingFilter {
   lifecycleStatus?: string | undefined;
+  name?: string | undefined;
+  isSellable?: boolean | undefined;
   activeAt?: Date | undefined;
 }
+
+export interface PriceFilter {
+  lifecycleStatus?: string | undefined;
+  name?: string | undefined;
+  priceType?: string | undefined;
+}
+
+export interface SpecificationFilter {
+  lifecycleStatus?: string | undefined;
+  name?: string | undefined;
+  brand?: string | undefined;
+}
+
+/** Case-insensitive lifecycle match; an absent filter matches everything. */
+export function lifecycleMatches(filter: string | undefined, value: string | null): boolean {
+  return filter === undefined || (value !== null && value.toLowerCase() === filter.toLowerCase());
+}
+const equalsOrAny = <T>(filter: T | undefined, value: T | null) => filter === undefined || filter === value;
 
 export interface Page {
   offset: number;
@@ -31,6 +55,8 @@ export interface CatalogSnapshot {
   readonly offerings: readonly OfferingRow[];
   readonly offeringById: ReadonlyMap<string, OfferingRow>;
   readonly pricesByOffering: ReadonlyMap<string, readonly PriceRow[]>;
+  /** Every price, attached or not, by id. */
+  readonly prices: readonly PriceRow[];
   readonly priceById: ReadonlyMap<string, PriceRow>;
   readonly allowancesByOffering: ReadonlyMap<string, readonly AllowanceRow[]>;
   readonly specifications: readonly SpecificationRow[];
@@ -42,9 +68,11 @@ export interface CatalogSnapshot {
 /** Code-point order: deterministic whatever the database collation. */
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-function groupBy<T extends { offeringId: string }>(rows: readonly T[]): Map<string, T[]> {
+/** Rows by offering; rows attached to no offering (a price not yet listed by one) are left out. */
+function groupBy<T extends { offeringId: string | null }>(rows: readonly T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const row of rows) {
+    if (row.offeringId === null) continue;
     const list = out.get(row.offeringId);
     if (list) list.push(row);
     else out.set(row.offeringId, [row]);
@@ -66,6 +94,7 @@ export function buildSnapshot(version: bigint, rows: CatalogRows): CatalogSnapsh
     offerings,
     offeringById: new Map(offerings.map((o) => [o.id, o])),
     pricesByOffering: groupBy(prices),
+    prices,
     priceById: new Map(prices.map((p) => [p.id, p])),
     allowancesByOffering: groupBy(allowances),
     specifications,
@@ -101,9 +130,12 @@ export function aggregateOf(snapshot: CatalogSnapshot, offering: OfferingRow): O
  * a page is a slice of the price-ordered list.
  */
 export function selectOfferings(snapshot: CatalogSnapshot, filter: OfferingFilter): readonly OfferingRow[] {
+  const matching = snapshot.offerings.filter(
+    (o) => lifecycleMatches(filter.lifecycleStatus, o.lifecycleStatus) && equalsOrAny(filter.name, o.name) && equalsOrAny(filter.isSellable, o.isSellable),
+  );
   const at = filter.activeAt;
   if (at) {
-    const ranked = snapshot.offerings
+    const ranked = matching
       .filter((o) => isSellableAt(o, at))
       .map((offering) => ({ offering, amount: selectActivePrice(pricesOf(snapshot, offering.id), at)?.amount }));
     ranked.sort((a, b) => {
@@ -113,6 +145,19 @@ export function selectOfferings(snapshot: CatalogSnapshot, filter: OfferingFilte
     });
     return ranked.map((r) => r.offering);
   }
-  if (filter.lifecycleStatus) return snapshot.offerings.filter((o) => o.lifecycleStatus === filter.lifecycleStatus);
-  return snapshot.offerings;
+  return matching;
+}
+
+/** Prices matching `filter`, by id. */
+export function selectPrices(snapshot: CatalogSnapshot, filter: PriceFilter): readonly PriceRow[] {
+  return snapshot.prices.filter(
+    (p) => lifecycleMatches(filter.lifecycleStatus, p.lifecycleStatus) && equalsOrAny(filter.name, p.name) && equalsOrAny(filter.priceType, p.priceType),
+  );
+}
+
+/** Specifications matching `filter`, by id. */
+export function selectSpecifications(snapshot: CatalogSnapshot, filter: SpecificationFilter): readonly SpecificationRow[] {
+  return snapshot.specifications.filter(
+    (s) => lifecycleMatches(filter.lifecycleStatus, s.lifecycleStatus) && equalsOrAny(filter.name, s.name) && equalsOrAny(filter.brand, s.brand),
+  );
 }

@@ -31,6 +31,10 @@ export function toTmfPrice(row: PriceRow, hrefs: CatalogHrefs): catalog.ProductO
   return {
     id: row.id,
     href: hrefs.price(row.id),
+    name: row.name,
+    ...(row.description !== null ? { description: row.description } : {}),
+    lifecycleStatus: row.lifecycleStatus,
+    lastUpdate: row.lastUpdate.toISOString(),
     priceType: row.priceType,
     ...(row.recurringPeriodType !== null ? { recurringChargePeriodType: row.recurringPeriodType } : {}),
     ...(row.recurringPeriodLength !== null ? { recurringChargePeriodLength: row.recurringPeriodLength } : {}),
@@ -79,7 +83,11 @@ export function toTmfOffering(agg: OfferingAggregate, hrefs: CatalogHrefs): cata
     id: offering.id,
     href: hrefs.offering(offering.id),
     ...(offering.name !== null ? { name: offering.name } : {}),
-    isBundle: offering.isBundle,
+    ...(offering.description !== null ? { description: offering.description } : {}),
+    // No offering bundles other offerings (there is no bundledProductOffering): the allowances are
+    // characteristics of one plan, so the truthful value is false (the reference said true).
+    isBundle: false,
+    lastUpdate: offering.lastUpdate.toISOString(),
     ...(offering.isSellable !== null ? { isSellable: offering.isSellable } : {}),
     ...(offering.lifecycleStatus !== null ? { lifecycleStatus: offering.lifecycleStatus } : {}),
     ...(validFor ? { validFor } : {}),

@@ -13,6 +13,8 @@ export interface PriceCandidate extends Window {
   id: string;
   priceType: string;
   amount: string;
+  /** A retired price is never charged, whatever its window says. */
+  lifecycleStatus?: string;
 }
 
 /** The part of an offering row that decides whether it is sellable. */
@@ -41,7 +43,7 @@ export function comparePrices(a: PriceCandidate, b: PriceCandidate): number {
 export function selectActivePrice<P extends PriceCandidate>(prices: readonly P[], at: Date): P | undefined {
   let best: P | undefined;
   for (const p of prices) {
-    if (p.priceType !== 'recurring' || !isWithinWindow(p, at)) continue;
+    if (p.priceType !== 'recurring' || p.lifecycleStatus === 'retired' || !isWithinWindow(p, at)) continue;
     if (best === undefined || comparePrices(p, best) < 0) best = p;
   }
   return best;

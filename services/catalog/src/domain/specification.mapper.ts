@@ -12,6 +12,7 @@ export function toTmfSpecification(row: SpecificationRow, hrefs: CatalogHrefs): 
     ...(row.description !== null ? { description: row.description } : {}),
     ...(row.brand !== null ? { brand: row.brand } : {}),
     ...(row.lifecycleStatus !== null ? { lifecycleStatus: row.lifecycleStatus } : {}),
+    lastUpdate: row.lastUpdate.toISOString(),
     '@type': 'ProductSpecification',
   };
 }

@@ -43,6 +43,39 @@ export function offeringRetired(o: OfferingRow): NewEvent {
   return base('catalog.offering.retired', o.id, { validTo: iso(o.validTo) });
 }
 
-export function priceAdded(price: PriceRow, closedPriceIds: string[]): NewEvent {
-  return base('catalog.price.added', price.offeringId, { ...priceFacts(price), closedPriceIds });
+export function priceAdded(offeringId: string, price: PriceRow, closedPriceIds: string[]): NewEvent {
+  return base('catalog.price.added', offeringId, { ...priceFacts(price), closedPriceIds });
+}
+
+/** TMF POST productOffering: the offering as stored (no price or allowance rows are created with it). */
+export function offeringCreated(o: OfferingRow, priceIds: readonly string[]): NewEvent {
+  return base('catalog.offering.created', o.id, {
+    name: o.name,
+    specId: o.specId,
+    isSellable: o.isSellable,
+    lifecycleStatus: o.lifecycleStatus,
+    validFrom: iso(o.validFrom),
+    validTo: iso(o.validTo),
+    priceIds: [...priceIds].sort(),
+  });
+}
+
+/** TMF PATCH productOffering: which attributes changed, and the resulting row's key facts. */
+export function offeringUpdated(before: OfferingRow, after: OfferingRow, attachedPriceIds: readonly string[]): NewEvent {
+  return base('catalog.offering.updated', after.id, {
+    name: after.name,
+    specId: after.specId,
+    isSellable: after.isSellable,
+    lifecycleStatus: after.lifecycleStatus,
+    previous: { validFrom: iso(before.validFrom), validTo: iso(before.validTo), lifecycleStatus: before.lifecycleStatus, isSellable: before.isSellable },
+    validFrom: iso(after.validFrom),
+    validTo: iso(after.validTo),
+    retired: before.lifecycleStatus !== 'retired' && after.lifecycleStatus === 'retired',
+    attachedPriceIds: [...attachedPriceIds].sort(),
+  });
+}
+
+/** TMF DELETE productOffering (only ever of an offering that was never sellable). */
+export function offeringDeleted(o: OfferingRow, detachedPriceIds: readonly string[]): NewEvent {
+  return base('catalog.offering.deleted', o.id, { name: o.name, detachedPriceIds: [...detachedPriceIds].sort() });
 }

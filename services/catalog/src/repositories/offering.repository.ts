@@ -22,17 +22,32 @@ export async function insertOffering(tx: Tx, values: typeof productOffering.$inf
   return row!;
 }
 
-/** Applies `patch` and bumps updated_at (DB time: a technical column, not business time). */
+/**
+ * Applies `patch` (lastUpdate included: business time, from the caller's clock) and bumps updated_at (DB time:
+ * a technical column). was_sellable latches on whenever the row ends up sellable.
+ */
 export async function updateOffering(
   tx: Tx,
   id: string,
-  patch: Partial<Pick<OfferingRow, 'validFrom' | 'validTo' | 'lifecycleStatus' | 'isSellable'>>,
+  patch: Partial<Pick<OfferingRow, 'name' | 'description' | 'specId' | 'validFrom' | 'validTo' | 'lifecycleStatus' | 'isSellable'>> &
+    Pick<OfferingRow, 'lastUpdate'>,
 ): Promise<OfferingRow> {
   const [row] = await tx
     .update(productOffering)
-    .set({ ...patch, updatedAt: sql`now()` })
+    .set({ ...patch, wasSellable: sql`${productOffering.wasSellable} OR COALESCE(${patch.isSellable ?? null}::boolean, ${productOffering.isSellable}, false)`, updatedAt: sql`now()` })
     .where(eq(productOffering.id, id))
     .returning();
   if (!row) throw catalogNotFound('offering', id);
   return row;
+}
+
+/** Deletes the offering row (its allowances and service mappings must be gone first). */
+export async function deleteOffering(tx: Tx, id: string): Promise<void> {
+  await tx.delete(productOffering).where(eq(productOffering.id, id));
+}
+
+/** Whether any offering points at the specification. */
+export async function offeringsUsingSpecification(ex: Executor, specId: string): Promise<string[]> {
+  const rows = await ex.select({ id: productOffering.id }).from(productOffering).where(eq(productOffering.specId, specId));
+  return rows.map((r) => r.id).sort();
 }

@@ -1,4 +1,4 @@
-// TMF620 productOffering and productOfferingPrice routes: HTTP only (schemas, paging headers, projection).
+// TMF620 productOffering and productOfferingPrice reads: HTTP only (schemas, paging headers, projection).
 import { catalog, FieldsQuery, projectFields } from '@bss/contracts';
 import { ErrorEnvelope } from '@bss/policy';
 import { setListHeaders, type App } from '@bss/server-kit';
@@ -15,14 +15,19 @@ export function registerProductOfferingRoutes(app: App, reads: OfferingReads): v
     {
       schema: {
         tags: ['TMF620 ProductOffering'],
-        summary: 'List offerings; with activeAt only those sellable then, cheapest active price first',
+        summary: 'List offerings (attribute filters narrow the counted set); with activeAt only those sellable then, cheapest active price first',
         querystring: catalog.ProductOfferingListQuery,
         response: { 200: z.array(catalog.ProductOfferingFields), ...errors },
       },
     },
     async (req, reply) => {
-      const { offset, limit, fields, lifecycleStatus, activeAt } = req.query;
-      const filter = { lifecycleStatus, activeAt: activeAt ? new Date(activeAt) : undefined };
+      const { offset, limit, fields, lifecycleStatus, name, isSellable, activeAt } = req.query;
+      const filter = {
+        lifecycleStatus,
+        name,
+        isSellable: isSellable === undefined ? undefined : isSellable === 'true',
+        activeAt: activeAt ? new Date(activeAt) : undefined,
+      };
       const { items, total } = await reads.list(filter, { offset, limit });
       setListHeaders(reply, total, items.length);
       return items.map((o) => projectFields(o, fields) as catalog.ProductOfferingFields);
@@ -40,6 +45,24 @@ export function registerProductOfferingRoutes(app: App, reads: OfferingReads): v
       },
     },
     async (req) => projectFields(await reads.get(req.params.offeringId), req.query.fields) as catalog.ProductOfferingFields,
+  );
+
+  app.get(
+    `${TMF620_BASE}/productOfferingPrice`,
+    {
+      schema: {
+        tags: ['TMF620 ProductOfferingPrice'],
+        summary: 'List every price row by id, listed by an offering or not, whatever its window',
+        querystring: catalog.ProductOfferingPriceListQuery,
+        response: { 200: z.array(catalog.ProductOfferingPriceFields), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { offset, limit, fields, lifecycleStatus, name, priceType } = req.query;
+      const { items, total } = await reads.listPrices({ lifecycleStatus, name, priceType }, { offset, limit });
+      setListHeaders(reply, total, items.length);
+      return items.map((p) => projectFields(p, fields) as catalog.ProductOfferingPriceFields);
+    },
   );
 
   // Registered before /:priceId so `active` is never taken for a price id.
@@ -64,9 +87,10 @@ export function registerProductOfferingRoutes(app: App, reads: OfferingReads): v
         tags: ['TMF620 ProductOfferingPrice'],
         summary: 'A price row by id, whatever its window',
         params: z.object({ priceId: IdParam }),
-        response: { 200: catalog.ProductOfferingPrice, ...errors },
+        querystring: FieldsQuery,
+        response: { 200: catalog.ProductOfferingPriceFields, ...errors },
       },
     },
-    async (req) => reads.getPrice(req.params.priceId),
+    async (req) => projectFields(await reads.getPrice(req.params.priceId), req.query.fields) as catalog.ProductOfferingPriceFields,
   );
 }

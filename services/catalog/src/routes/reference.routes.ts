@@ -1,5 +1,5 @@
-// TMF620 productSpecification routes and the non-TMF VAS offering routes: HTTP only.
-import { catalog, PageQuery } from '@bss/contracts';
+// TMF620 productSpecification reads and the non-TMF VAS offering routes: HTTP only.
+import { catalog, FieldsQuery, PageQuery, projectFields } from '@bss/contracts';
 import { ErrorEnvelope } from '@bss/policy';
 import { setListHeaders, type App } from '@bss/server-kit';
 import { z } from 'zod';
@@ -12,11 +12,18 @@ const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 404: ErrorEnvelope };
 export function registerReferenceRoutes(app: App, reads: ReferenceReads): void {
   app.get(
     `${TMF620_BASE}/productSpecification`,
-    { schema: { tags: ['TMF620 ProductSpecification'], querystring: PageQuery, response: { 200: z.array(catalog.ProductSpecification), ...errors } } },
+    {
+      schema: {
+        tags: ['TMF620 ProductSpecification'],
+        querystring: catalog.ProductSpecificationListQuery,
+        response: { 200: z.array(catalog.ProductSpecificationFields), ...errors },
+      },
+    },
     async (req, reply) => {
-      const { items, total } = await reads.listSpecifications(req.query);
+      const { offset, limit, fields, lifecycleStatus, name, brand } = req.query;
+      const { items, total } = await reads.listSpecifications({ lifecycleStatus, name, brand }, { offset, limit });
       setListHeaders(reply, total, items.length);
-      return items;
+      return items.map((s) => projectFields(s, fields) as catalog.ProductSpecificationFields);
     },
   );
 
@@ -26,10 +33,11 @@ export function registerReferenceRoutes(app: App, reads: ReferenceReads): void {
       schema: {
         tags: ['TMF620 ProductSpecification'],
         params: z.object({ specId: IdParam }),
-        response: { 200: catalog.ProductSpecification, ...errors },
+        querystring: FieldsQuery,
+        response: { 200: catalog.ProductSpecificationFields, ...errors },
       },
     },
-    async (req) => reads.getSpecification(req.params.specId),
+    async (req) => projectFields(await reads.getSpecification(req.params.specId), req.query.fields) as catalog.ProductSpecificationFields,
   );
 
   app.get(

@@ -7,9 +7,10 @@ import { listPricesOfOfferings } from '../repositories/price.repository.ts';
 import { listSpecificationsByIds } from '../repositories/specification.repository.ts';
 import type { OfferingRow, PriceRow } from '../schema.ts';
 
-function groupBy<T extends { offeringId: string }>(rows: readonly T[]): Map<string, T[]> {
+function groupBy<T extends { offeringId: string | null }>(rows: readonly T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const row of rows) {
+    if (row.offeringId === null) continue;
     const list = out.get(row.offeringId);
     if (list) list.push(row);
     else out.set(row.offeringId, [row]);

@@ -3,7 +3,7 @@
 import type { catalog } from '@bss/contracts';
 import { PolicyViolation } from '@bss/policy';
 import type { CatalogDeps } from '../deps.ts';
-import { aggregateOf, paginate, pricesOf, selectOfferings, type OfferingFilter, type Page } from '../domain/catalog-view.ts';
+import { aggregateOf, paginate, pricesOf, selectOfferings, selectPrices, type OfferingFilter, type Page, type PriceFilter } from '../domain/catalog-view.ts';
 import { catalogNotFound } from '../domain/errors.ts';
 import { toTmfOffering, toTmfPrice } from '../domain/offering.mapper.ts';
 import { isSellableAt, selectActivePrice } from '../domain/price-selection.ts';
@@ -37,6 +37,11 @@ export function createOfferingReads(deps: CatalogDeps, snapshots: CatalogSnapsho
     return view(snapshot, row);
   }
 
+  async function listPrices(filter: PriceFilter, page: Page): Promise<{ items: catalog.ProductOfferingPrice[]; total: number }> {
+    const { rows, total } = paginate(selectPrices(await snapshots.current(), filter), page);
+    return { items: rows.map((p) => toTmfPrice(p, deps.hrefs)), total };
+  }
+
   async function getPrice(priceId: string): Promise<catalog.ProductOfferingPrice> {
     const row = (await snapshots.current()).priceById.get(priceId);
     if (!row) throw catalogNotFound('price', priceId);
@@ -68,6 +73,6 @@ export function createOfferingReads(deps: CatalogDeps, snapshots: CatalogSnapsho
     return toTmfPrice(active, deps.hrefs);
   }
 
-  return { list, get, getPrice, getActivePrice };
+  return { list, get, listPrices, getPrice, getActivePrice };
 }
 export type OfferingReads = ReturnType<typeof createOfferingReads>;

@@ -1,8 +1,8 @@
-// Read use-cases of the reference resources that have no writes: product specifications and VAS offerings,
+// Read use-cases of the reference resources: product specifications and VAS offerings,
 // served from the in-memory catalog snapshot (one version query per read).
 import type { catalog } from '@bss/contracts';
 import type { CatalogDeps } from '../deps.ts';
-import { paginate, type Page } from '../domain/catalog-view.ts';
+import { paginate, selectSpecifications, type Page, type SpecificationFilter } from '../domain/catalog-view.ts';
 import { catalogNotFound } from '../domain/errors.ts';
 import { toTmfSpecification } from '../domain/specification.mapper.ts';
 import { toVasOffering } from '../domain/vas.mapper.ts';
@@ -10,8 +10,8 @@ import type { CatalogSnapshots } from './catalog-snapshot.ts';
 
 export function createReferenceReads(deps: CatalogDeps, snapshots: CatalogSnapshots) {
   return {
-    async listSpecifications(page: Page): Promise<{ items: catalog.ProductSpecification[]; total: number }> {
-      const { rows, total } = paginate((await snapshots.current()).specifications, page);
+    async listSpecifications(filter: SpecificationFilter, page: Page): Promise<{ items: catalog.ProductSpecification[]; total: number }> {
+      const { rows, total } = paginate(selectSpecifications(await snapshots.current(), filter), page);
       return { items: rows.map((r) => toTmfSpecification(r, deps.hrefs)), total };
     },
     async getSpecification(specId: string): Promise<catalog.ProductSpecification> {
