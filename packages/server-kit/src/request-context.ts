@@ -34,10 +34,12 @@ export function installRequestContext(app: FastifyInstance, tracing: Tracing, se
     const parent = parseTraceparent(inbound);
     let traceparent: string;
     if (tracing.enabled) {
-      const route = req.routeOptions.url ?? req.url.split('?')[0]!;
+      // The route pattern, never the concrete path: paths carry emails and MSISDNs (`by-email/{email}`), and
+      // spans leave the process. An unmatched request is named `unmatched`, not by its URL.
+      const route = req.routeOptions.url ?? 'unmatched';
       req.span = tracing.startSpan(`${req.method} ${route}`, SpanKind.SERVER, parent ? inbound : undefined, {
         'http.request.method': req.method,
-        'url.path': req.url.split('?')[0]!,
+        'http.route': route,
         'bss.service': service,
       });
       traceparent = tracing.traceparentOf(req.span);

@@ -38,6 +38,7 @@ describe('OpenTelemetry export', () => {
       apiTokens: [{ identity: 'default', token: TEST_TOKEN, scopes: ALL_SCOPES, tenant: 'DEFAULT' }],
     });
     app.get('/ping', async (req) => ({ traceId: req.ctx.traceId }));
+    app.get('/by-email/:email', async () => ({}));
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const res = await app.inject({
       method: 'GET',
@@ -45,12 +46,17 @@ describe('OpenTelemetry export', () => {
       headers: { 'x-bss-api-token': TEST_TOKEN, 'x-bss-actor': 'carol', traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
     });
     expect(res.json().traceId).toBe(traceId);
+    const byEmail = await app.inject({ method: 'GET', url: '/by-email/alice.secret%40example.com', headers: { 'x-bss-api-token': TEST_TOKEN } });
+    expect(byEmail.statusCode).toBe(200);
     await app.close();
     await tracing.shutdown();
     const exported = bodies.join('\n');
     expect(exported).toContain('otel-test');
     expect(exported).toContain('GET /ping');
     expect(exported).toContain('carol');
+    // Spans name the route pattern; the concrete path (an email here) never leaves the process.
+    expect(exported).toContain('/by-email/:email');
+    expect(exported).not.toContain('alice.secret');
     // OTLP/JSON encodes ids as hex strings.
     expect(exported.toLowerCase()).toContain(traceId);
   });
