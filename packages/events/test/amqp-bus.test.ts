@@ -1,6 +1,5 @@
 // The AMQP bus and relay end to end against the real RabbitMQ and Postgres: broker outage, rollback,
 // duplicate delivery, retry-then-park, poison bodies, consumer reconnect and trace propagation.
-import { Writable } from 'node:stream';
 import { frozenClock } from '@bss/clock';
 import type { EventEnvelope } from '@bss/contracts';
 import type { TestDatabase } from '@bss/testing';
@@ -20,7 +19,7 @@ import {
   type EventHandler,
   type Relay,
 } from '../src/index.ts';
-import { brokerAdmin, databaseWithSchema, envelope, hex, MQ_URL, sleep, startTcpProxy, waitFor, type TcpProxy } from './support.ts';
+import { brokerAdmin, databaseWithSchema, envelope, hex, MQ_URL, sleep, startTcpProxy, waitFor, type TcpProxy, capturingLogger } from './support.ts';
 
 const SCHEMA = 'amqp_test';
 const exchange = `bss.test.${hex()}`;
@@ -34,20 +33,8 @@ const outbox = createOutbox(SCHEMA, frozenClock('2026-06-01T00:00:00Z'));
 let db: TestDatabase;
 let admin: Awaited<ReturnType<typeof brokerAdmin>>;
 
-/** A logger whose lines a test can inspect (the bus logs duplicates, reconnects and parking). */
-function capturingLogger() {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { logger: createLogger('events-test', 'debug', stream), lines };
-}
-
 function bus(url = MQ_URL, extra: Partial<AmqpBusOptions> = {}) {
-  const { logger, lines } = capturingLogger();
+  const { logger, lines } = capturingLogger('events-test');
   const b = createAmqpBus({
     url,
     exchange,

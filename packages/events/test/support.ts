@@ -2,9 +2,11 @@
 // unique broker names with cleanup, envelopes, and a test database with an outbox/inbox schema.
 import { randomBytes, randomUUID } from 'node:crypto';
 import net from 'node:net';
+import { Writable } from 'node:stream';
 import type { EventEnvelope } from '@bss/contracts';
 import { migrate } from '@bss/db';
 import { createTestDatabase, MIGRATIONS_DIR, type TestDatabase } from '@bss/testing';
+import { createLogger, type Logger } from '@bss/telemetry';
 import { connect } from 'amqplib';
 import { DEFAULT_RETRY_DELAYS_MS, parkedQueueOf, retryQueueOf, unroutedOf } from '../src/index.ts';
 
@@ -25,6 +27,18 @@ export async function waitFor<T>(fn: () => T | Promise<T>, what: string, timeout
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
     await sleep(intervalMs);
   }
+}
+
+/** A logger whose JSON lines a test can inspect (the bus logs duplicates, reconnects, parking, unrouted events). */
+export function capturingLogger(name: string): { logger: Logger; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { logger: createLogger(name, 'debug', stream), lines };
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -2,7 +2,6 @@
 // `<exchange>.unrouted` (with a warning and a counter) instead of vanishing; a queue from the catalogue
 // collects events published before its consumer exists; an exchange left by an earlier version (no
 // alternate exchange) still works and unroutable publishes are counted as returned.
-import { Writable } from 'node:stream';
 import { frozenClock } from '@bss/clock';
 import type { TestDatabase } from '@bss/testing';
 import { createLogger, createTracing } from '@bss/telemetry';
@@ -10,7 +9,7 @@ import { connect } from 'amqplib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAmqpBus, createOutbox, createRelay, unroutedOf, type AmqpBus, type AmqpBusOptions, type Relay } from '../src/index.ts';
-import { brokerAdmin, databaseWithSchema, envelope, hex, MQ_URL, waitFor } from './support.ts';
+import { brokerAdmin, databaseWithSchema, envelope, hex, MQ_URL, waitFor, capturingLogger } from './support.ts';
 
 const SCHEMA = 'topology_test';
 const tracing = createTracing('events-test');
@@ -19,17 +18,6 @@ const buses: AmqpBus[] = [];
 const relays: Relay[] = [];
 const cleanups: (() => Promise<void>)[] = [];
 let db: TestDatabase;
-
-function capturingLogger() {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { logger: createLogger('topology-test', 'debug', stream), lines };
-}
 
 /** A fresh exchange (removed with its queues after the file) and a bus on it. */
 function world(queues: { queue: string; bindings: string[] }[] = []) {
@@ -40,7 +28,7 @@ function world(queues: { queue: string; bindings: string[] }[] = []) {
     await admin.cleanup(names, exchange);
   });
   const bus = (extra: Partial<AmqpBusOptions> = {}) => {
-    const { logger, lines } = capturingLogger();
+    const { logger, lines } = capturingLogger('topology-test');
     const b = createAmqpBus({ url: MQ_URL, exchange, database: db, logger, tracing, serviceName: 'topology-test', unroutedCheckMs: 0, topology: queues, ...extra });
     buses.push(b);
     return { bus: b, lines };

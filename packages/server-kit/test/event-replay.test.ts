@@ -1,7 +1,6 @@
 // The admin replay routes over real HTTP (inject), RabbitMQ and Postgres: a poison event is parked, listed,
 // requeued once the handler is fixed and handled exactly once; one message is requeued by event id; outbox
 // rows already delivered are re-published by id and by time range and the consumer's inbox absorbs them.
-import { Writable } from 'node:stream';
 import type { EventEnvelope } from '@bss/contracts';
 import { migrate } from '@bss/db';
 import { createAmqpBus, createRelay, type EventBus, type Relay } from '@bss/events';
@@ -10,7 +9,7 @@ import { authHeaders, createTestDatabase, MIGRATIONS_DIR, testPlatform, type Tes
 import { createLogger, createTracing } from '@bss/telemetry';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { brokerAdmin, hex, MQ_URL, sleep, waitFor } from '../../events/test/support.ts';
+import { brokerAdmin, capturingLogger, hex, MQ_URL, sleep, waitFor } from '../../events/test/support.ts';
 
 const SCHEMA = 'replay_test';
 const exchange = `bss.test.${hex()}`;
@@ -21,7 +20,7 @@ let bus: EventBus;
 let relay: Relay;
 let app: App;
 let admin: Awaited<ReturnType<typeof brokerAdmin>>;
-const logLines: Record<string, unknown>[] = [];
+let logLines: Record<string, unknown>[] = [];
 
 /** Aggregates whose events the consumer cannot handle yet; handled (committed) events land in replay_test.effect. */
 const broken = new Set<string>();
@@ -66,17 +65,13 @@ beforeAll(async () => {
   await migrate({ url: db.url, dir: MIGRATIONS_DIR, schemas: [SCHEMA], seed: false });
   await db.db.execute(sql`CREATE TABLE replay_test.effect (event_id uuid NOT NULL)`);
   admin = await brokerAdmin();
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      logLines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
-      done();
-    },
-  });
+  const captured = capturingLogger('replay-test');
+  logLines = captured.lines;
   bus = createAmqpBus({
     url: MQ_URL,
     exchange,
     database: db,
-    logger: createLogger('replay-test', 'debug', stream),
+    logger: captured.logger,
     tracing: createTracing('replay-test'),
     serviceName: 'replay-test',
   });
