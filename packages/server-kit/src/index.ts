@@ -12,7 +12,7 @@ export { registerHealthRoutes, type ReadinessProbe } from './health.routes.ts';
 export { createIntervalWorker, type IntervalWorker, type IntervalWorkerOptions } from './interval-worker.ts';
 export { EXEMPT_PATHS, matchToken } from './perimeter.ts';
 export { defaultScope, type RouteScope } from './route-scope.ts';
-export { createPlatform, createPlatformApp, type Platform } from './platform.ts';
+export { createPlatform, createPlatformApp, perPlatform, type Platform } from './platform.ts';
 export { registerResetRoute, type ResetReport } from './reset.routes.ts';
 export { checkCatalogued, loadModuleConfig, runMain, startService, type RunningService, type ServiceModule, type Worker } from './runtime.ts';
 export { hrefBuilder, omitEmpty, setListHeaders } from './tmf.ts';

@@ -90,3 +90,15 @@ export async function createPlatformApp(
   }
   return app;
 }
+
+/**
+ * Memoises `make` per platform, so a service module's `build` and `workers` share one set of deps (one
+ * provider, one set of clients) instead of each building its own from the same platform.
+ */
+export function perPlatform<T>(make: (platform: Platform) => T): (platform: Platform) => T {
+  const made = new WeakMap<Platform, T>();
+  return (platform) => {
+    if (!made.has(platform)) made.set(platform, make(platform));
+    return made.get(platform)!;
+  };
+}

@@ -1,18 +1,13 @@
 // The payment ServiceModule: what the runtime (main.ts, the fleet) starts: the HTTP app and the reconciler.
-import type { Platform, ServiceModule } from '@bss/server-kit';
+import { perPlatform, type ServiceModule } from '@bss/server-kit';
 import { buildApp } from './app.ts';
 import { extraEnv } from './config.ts';
-import { createDeps, type PaymentDeps } from './deps.ts';
+import { createDeps } from './deps.ts';
 import { createPaymentReconciler } from './workers/payment-reconciler.ts';
 
 // The app and the reconciler must share one set of deps: in particular one provider, so the mock gateway's
 // memory of charges is the one the reconciler looks verdicts up in.
-const depsByPlatform = new WeakMap<Platform, PaymentDeps>();
-function depsFor(platform: Platform): PaymentDeps {
-  let deps = depsByPlatform.get(platform);
-  if (!deps) depsByPlatform.set(platform, (deps = createDeps(platform)));
-  return deps;
-}
+const depsFor = perPlatform((platform) => createDeps(platform));
 
 export const service: ServiceModule = {
   name: 'payment',
