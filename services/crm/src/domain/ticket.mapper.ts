@@ -7,9 +7,15 @@ import type { TicketRow } from '../schema.ts';
 /** The CRM door (camelCase, action routes); /tmf-api/troubleTicket/v4/troubleTicket serves strict TMF621. */
 export const TICKET_PATH = '/crm-api/v1/ticket';
 
+/** A ticket's parties as both the CRM and the TMF621 shapes carry them: its customer, then its assignee if any. */
+export function ticketParties(t: TicketRow): { id: string; role: string; '@referredType': string }[] {
+  const parties = [{ id: t.customerId, role: 'customer', '@referredType': 'Customer' }];
+  if (t.assignedToAgentId) parties.push({ id: t.assignedToAgentId, role: 'assignee', '@referredType': 'Agent' });
+  return parties;
+}
+
 export function toTroubleTicket(t: TicketRow, href: string): crm.TroubleTicket {
-  const relatedParty = [{ id: t.customerId, role: 'customer', '@referredType': 'Customer' }];
-  if (t.assignedToAgentId) relatedParty.push({ id: t.assignedToAgentId, role: 'assignee', '@referredType': 'Agent' });
+  const relatedParty = ticketParties(t);
   return omitEmpty({
     id: t.id,
     href,

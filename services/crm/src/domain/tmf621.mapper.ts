@@ -4,6 +4,7 @@
 import type { crm } from '@bss/contracts';
 import { omitEmpty } from '@bss/server-kit';
 import type { TicketRow } from '../schema.ts';
+import { ticketParties } from './ticket.mapper.ts';
 import type { TicketStateName } from './ticket.state.ts';
 
 export const TMF621_TICKET_PATH = '/tmf-api/troubleTicket/v4/troubleTicket';
@@ -23,8 +24,7 @@ export const statesOfTmf621Status = (status: crm.Tmf621Status): TicketStateName[
   (Object.entries(TMF621_STATUS_OF) as [TicketStateName, crm.Tmf621Status][]).filter(([, s]) => s === status).map(([state]) => state);
 
 export function toTmf621Ticket(t: TicketRow, href: string): crm.Tmf621TroubleTicket {
-  const relatedParty = [{ id: t.customerId, role: 'customer', '@referredType': 'Customer' }];
-  if (t.assignedToAgentId) relatedParty.push({ id: t.assignedToAgentId, role: 'assignee', '@referredType': 'Agent' });
+  const relatedParty = ticketParties(t);
   return omitEmpty({
     id: t.id,
     href,
