@@ -3,30 +3,13 @@
 // and throws), consumers parse with it, and `pnpm events:doc` renders docs/events.md from it (with each
 // event's consumers taken from the queue catalogue in ./topology.ts).
 import { z } from 'zod';
+import { id, iso, maybeId, maybeIso, money, spec, type EventSpec } from './spec.ts';
+import { comEvents } from './com.events.ts';
+import { somEvents } from './som.events.ts';
+import { provisioningEvents } from './provisioning.events.ts';
+import { subscriptionEvents } from './subscription.events.ts';
 
-const id = z.string();
-const maybeId = z.string().nullable();
-const iso = z.string().describe('ISO 8601 timestamp');
-const maybeIso = iso.nullable();
-const money = z.string().regex(/^-?\d+(\.\d+)?$/).describe('decimal string');
-
-/** One catalogued event type. */
-export interface EventSpec<P extends z.ZodType = z.ZodType> {
-  /** Service that stages it (`*` = every service). */
-  producer: string;
-  aggregateType: string;
-  schemaVersion: number;
-  payload: P;
-  description: string;
-}
-
-const spec = <P extends z.ZodType>(producer: string, aggregateType: string, description: string, payload: P): EventSpec<P> => ({
-  producer,
-  aggregateType,
-  schemaVersion: 1,
-  payload,
-  description,
-});
+export type { EventSpec } from './spec.ts';
 
 // --- catalog -------------------------------------------------------------------------------------------
 const priceFacts = { priceId: id, amount: money, currency: z.string(), validFrom: maybeIso, validTo: maybeIso };
@@ -313,7 +296,17 @@ const adminEvents = {
 };
 
 /** Every event type the services stage. */
-export const EVENT_CATALOG = { ...catalogEvents, ...crmEvents, ...inventoryEvents, ...paymentEvents, ...adminEvents } satisfies Record<string, EventSpec>;
+export const EVENT_CATALOG = {
+  ...catalogEvents,
+  ...crmEvents,
+  ...inventoryEvents,
+  ...paymentEvents,
+  ...comEvents,
+  ...somEvents,
+  ...provisioningEvents,
+  ...subscriptionEvents,
+  ...adminEvents,
+} satisfies Record<string, EventSpec>;
 
 /** A catalogued event type. */
 export type EventType = keyof typeof EVENT_CATALOG;
