@@ -49,10 +49,12 @@ export const somEvents = {
     iccid: z.string(),
     reason: z.string(),
   })),
-  'service_order.task_stuck': spec('som', 'service_order', 'A provisioning task is stuck: the service order waits for an operator.', z.strictObject({
+  'service_order.awaiting_operator': spec('som', 'service_order', 'A provisioning task is stuck or failed retryably: the service order waits for an operator (resolve, retry or abandon).', z.strictObject({
     ...so,
     taskId: id,
     taskType: ProvisioningTaskType,
+    taskState: z.enum(['stuck', 'failed']),
+    reason: z.string(),
   })),
   'service.subscription_linked': spec('som', 'service', 'The services of an activated order now carry their subscription id.', z.strictObject({
     ...so,
