@@ -9,6 +9,7 @@ export {
 } from './errors.ts';
 export { createHttpClient, type ClientOptions, type HttpClient, type Page, type RequestSpec } from './http-client.ts';
 export * from './catalog.client.ts';
+export * from './com.client.ts';
 export * from './crm.client.ts';
 export * from './payment.client.ts';
 export * from './subscription.client.ts';

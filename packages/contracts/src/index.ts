@@ -3,6 +3,7 @@
 export * from './common/index.ts';
 export * from './events/index.ts';
 export * as catalog from './catalog/index.ts';
+export * as com from './com/index.ts';
 export * as crm from './crm/index.ts';
 export * as inventory from './inventory/index.ts';
 export * as payment from './payment/index.ts';

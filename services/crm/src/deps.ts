@@ -6,7 +6,7 @@ import type { Database, Executor } from '@bss/db';
 import type { Outbox } from '@bss/events';
 import type { Platform } from '@bss/server-kit';
 import type { Logger } from '@bss/telemetry';
-import { noOrderService, type OrderLookup } from './downstream/order.lookup.ts';
+import { httpOrderLookup, type OrderLookup } from './downstream/order.lookup.ts';
 import { httpSubscriptionLookup, type SubscriptionLookup } from './downstream/subscription.lookup.ts';
 import { findMsisdnAssignment } from './inventory/repositories/msisdn.repository.ts';
 
@@ -26,7 +26,7 @@ export interface CrmDeps {
   outbox: Outbox;
   /** Live subscriptions of a customer (customer lifecycle policy); HTTP to the subscription service in production. */
   subscriptions: SubscriptionLookup;
-  /** Open orders of a customer (customer DELETE guard); `noOrderService` until the order service exists. */
+  /** Open orders of a customer (customer DELETE guard); HTTP to the order service (COM) in production. */
   orders: OrderLookup;
   /** MSISDN → holder, for GET /crm-api/v1/customer/by-msisdn (the inventory module's repository in production). */
   findMsisdnAssignment: MsisdnAssignmentFinder;
@@ -50,7 +50,7 @@ export function createDeps(platform: Platform, overrides: Partial<CrmDeps> = {})
     logger: platform.logger,
     outbox: platform.outbox,
     subscriptions: httpSubscriptionLookup(platform.config),
-    orders: noOrderService,
+    orders: httpOrderLookup(platform.config),
     findMsisdnAssignment,
     kycSigningSecret: extra.BSS_KYC_SIGNING_SECRET,
     kycDocumentPepper: extra.BSS_KYC_DOCUMENT_PEPPER,

@@ -36,6 +36,10 @@ export const comEvents = {
     reason: z.string(),
     serviceOrderId: maybeId,
   })),
+  'order.updated': spec('com', 'product_order', "An order's descriptive attributes (description, externalId, category, notes) changed through TMF622 PATCH.", z.strictObject({
+    ...order,
+    changed: z.array(z.string()),
+  })),
   'order.stuck': spec('com', 'product_order', 'Operator backstop: an order stayed in progress past the threshold (flagged once, never auto-resolved).', z.strictObject({
     ...order,
     state: z.string(),
