@@ -1,0 +1,7 @@
+// Wire shapes of SOM (service order management): TMF641 ServiceOrder, TMF638 Service, SOM's own view and the
+// cancel gate COM calls.
+export { SomId } from './ids.ts';
+export * from './cancel.ts';
+export * from './tmf641.ts';
+export * from './tmf638.ts';
+export * from './view.ts';
