@@ -12,8 +12,17 @@ const specOf = (queue: string): SubscriptionSpec => {
   return { queue: entry.queue, bindings: [...entry.bindings], inboxSchema: entry.inboxSchema };
 };
 
+/** SOM's consumer queues (CONSUMER_QUEUES entries owned by som). */
+export type SomQueue =
+  | 'som.order.in_progress'
+  | 'som.provisioning.task.completed'
+  | 'som.provisioning.task.failed'
+  | 'som.provisioning.task.stuck'
+  | 'som.subscription.activated'
+  | 'som.subscription.activation_declined';
+
 /** Queue name → handler, for the runtime and for tests that deliver events through the inbox themselves. */
-export function somHandlers(deps: SomDeps): Record<string, EventHandler> {
+export function somHandlers(deps: SomDeps): Record<SomQueue, EventHandler> {
   const decompose = createDecomposeService(deps);
   const tasks = createTaskProgressService(deps);
   const links = createSubscriptionLinkService(deps);
