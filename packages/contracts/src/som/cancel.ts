@@ -11,8 +11,7 @@ export const CancelForOrderRequest = z
     customerId: SomId.optional().describe('The customer of the order, recorded on a tombstone'),
     reason: Text(LIMITS.line).optional(),
   })
-  .nullish()
-  .meta({ id: 'CancelForOrderRequest' });
+  .nullish();
 export type CancelForOrderRequest = NonNullable<z.infer<typeof CancelForOrderRequest>>;
 
 /**
@@ -25,6 +24,5 @@ export const CancelForOrderResult = z
     orderId: z.string(),
     serviceOrderId: z.string().nullable(),
     outcome: CancelOutcome,
-  })
-  .meta({ id: 'CancelForOrderResult' });
+  });
 export type CancelForOrderResult = z.infer<typeof CancelForOrderResult>;

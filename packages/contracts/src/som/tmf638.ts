@@ -32,10 +32,9 @@ export const Service = z
     serviceOrderItem: z.array(z.object({ serviceOrderId: z.string(), itemId: z.string(), itemAction: z.string(), role: z.string() })).optional(),
     supportingService: z.array(ServiceRef).optional(),
     serviceRelationship: z.array(z.object({ relationshipType: z.string(), service: ServiceRef })).optional(),
-  })
-  .meta({ id: 'Tmf638Service' });
+  });
 export type Service = z.infer<typeof Service>;
-export const ServiceFields = Service.partial().meta({ id: 'Tmf638ServiceFields' });
+export const ServiceFields = Service.partial();
 export type ServiceFields = z.infer<typeof ServiceFields>;
 
 export const ServiceParams = z.object({ id: SomId.describe('Service id, e.g. SVC-…') });

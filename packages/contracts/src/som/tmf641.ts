@@ -54,11 +54,10 @@ export const ServiceOrder = z
     serviceOrderItem: z.array(ServiceOrderItem).optional(),
     errorMessage: z.array(ServiceOrderErrorMessage).optional(),
     '@type': z.literal('ServiceOrder'),
-  })
-  .meta({ id: 'Tmf641ServiceOrder' });
+  });
 export type ServiceOrder = z.infer<typeof ServiceOrder>;
 /** A ServiceOrder under a `fields` projection (id, href, @type always stay). */
-export const ServiceOrderFields = ServiceOrder.partial().meta({ id: 'Tmf641ServiceOrderFields' });
+export const ServiceOrderFields = ServiceOrder.partial();
 export type ServiceOrderFields = z.infer<typeof ServiceOrderFields>;
 
 export const ServiceOrderParams = z.object({ id: SomId.describe('Service order id, e.g. SO-…') });

@@ -51,6 +51,5 @@ export const SomServiceOrder = z
     endedAt: at,
     services: z.array(SomService),
     tasks: z.array(SomTask),
-  })
-  .meta({ id: 'SomServiceOrder' });
+  });
 export type SomServiceOrder = z.infer<typeof SomServiceOrder>;
