@@ -1,7 +1,8 @@
 // SOM's HTTP: the cancel gate COM calls (tombstone, cancel, refusal, race with decomposition) and the TMF641 /
 // TMF638 reads, every payload validated strictly against the official schemas in specs/tmf.
+import { createSomClient, NotFoundError, PolicyViolationError } from '@bss/clients';
 import { PROVISIONING_TASK_TYPES } from '@bss/contracts';
-import { authHeaders, createTestDatabase, loadTmfValidator, type TestDatabase } from '@bss/testing';
+import { authHeaders, createTestDatabase, loadTmfValidator, TEST_TOKEN, type TestDatabase } from '@bss/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliver, envelopeOf, orderInProgress, stagedFor, startHarness, taskEvent, type SomHarness } from './support.ts';
@@ -189,5 +190,29 @@ describe('TMF641 service orders and TMF638 services', () => {
     const asB = { 'x-bss-api-token': 'tenant-b-token-0123456789abcdef0123456' };
     expect((await h.app.inject({ method: 'GET', url: `${SO}/${soId}`, headers: asB })).statusCode).toBe(404);
     expect((await h.app.inject({ method: 'GET', url: `${SVC}?subscriptionId=SUB-TMFREAD0001`, headers: asB })).json()).toEqual([]);
+  });
+});
+
+describe('the typed SOM client', () => {
+  it('reads and cancels through @bss/clients, every response parsed by its contract', async () => {
+    const address = await h.app.listen({ host: '127.0.0.1', port: 0 });
+    const client = createSomClient({ baseUrl: address, token: TEST_TOKEN });
+    const event = orderInProgress({ customerId: 'CUST-CLIENT00001' });
+    await deliver(h, 'som.order.in_progress', event);
+    const view = await client.serviceOrderForOrder(event.aggregateId);
+    expect(view.state).toBe('in_progress');
+    expect((await client.getServiceOrder(view.id)).externalId).toBe(event.aggregateId);
+    const orders = await client.listServiceOrders({ externalId: event.aggregateId });
+    expect(orders).toMatchObject({ total: 1, items: [{ id: view.id }] });
+    const cfs = view.services.find((s) => s.kind === 'CFS')!;
+    expect((await client.getService(cfs.id)).serviceType).toBe('CFS');
+    expect((await client.listServices({ 'relatedParty.id': 'CUST-CLIENT00001' })).total).toBe(3);
+    const refused = await client.cancelForOrder(event.aggregateId).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(PolicyViolationError);
+    expect((refused as PolicyViolationError).rule).toBe('order.cancel.forbidden_after_som_started');
+    const fresh = `ORD-CLIENT${Date.now()}`;
+    expect(await client.cancelForOrder(fresh)).toMatchObject({ orderId: fresh, outcome: 'not_started' });
+    expect(await client.getServiceOrder((await client.serviceOrderForOrder(fresh)).id)).toMatchObject({ state: 'cancelled' });
+    await expect(client.getService('SVC-NOPE')).rejects.toBeInstanceOf(NotFoundError);
   });
 });
