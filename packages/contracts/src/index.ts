@@ -7,4 +7,5 @@ export * as com from './com/index.ts';
 export * as crm from './crm/index.ts';
 export * as inventory from './inventory/index.ts';
 export * as payment from './payment/index.ts';
+export * as som from './som/index.ts';
 export * as subscription from './subscription/index.ts';

@@ -41,7 +41,12 @@ export const somEvents = {
     reason: z.string(),
     failedTaskType: ProvisioningTaskType.nullable(),
   })),
-  'service_order.cancelled': spec('som', 'service_order', 'COM cancelled the order before SOM started; nothing stays reserved.', z.strictObject({ ...so, previousState: z.string().nullable() })),
+  'service_order.cancelled': spec('som', 'service_order', 'COM cancelled the order before SOM started; nothing stays reserved.', z.strictObject({
+    ...so,
+    // null on a tombstone: the cancel reached SOM before the order did, and COM did not name the customer
+    customerId: maybeId,
+    previousState: z.string().nullable(),
+  })),
   'service_order.torn_down': spec('som', 'service_order', 'Activation was declined after provisioning: services terminated, MSISDN released, eSIM recycled.', z.strictObject({
     ...so,
     cfsServiceId: id,
