@@ -13,6 +13,8 @@ CREATE TABLE provisioning.task (
   msisdn           text        NOT NULL,
   iccid            text        NOT NULL,
   imsi             text        NOT NULL,
+  -- The provisioning.task.created event that asked for the task: the causation of the runner's events.
+  request_event_id uuid        NOT NULL,
   -- 'running' is only ever seen inside the attempt's own transaction (see DECISIONS: provisioning execution).
   state            text        NOT NULL CHECK (state IN ('pending', 'running', 'completed', 'failed', 'stuck', 'abandoned')),
   attempts         integer     NOT NULL DEFAULT 0 CHECK (attempts >= 0),

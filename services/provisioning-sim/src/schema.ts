@@ -1,6 +1,6 @@
 // Drizzle view of the provisioning schema (DDL lives in migrations/provisioning/*.sql).
 import type { provisioning } from '@bss/contracts';
-import { boolean, integer, numeric, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, integer, numeric, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const provisioningSchema = pgSchema('provisioning');
 
@@ -18,6 +18,7 @@ export const task = provisioningSchema.table('task', {
   msisdn: text().notNull(),
   iccid: text().notNull(),
   imsi: text().notNull(),
+  requestEventId: uuid().notNull(),
   state: text().$type<provisioning.TaskState>().notNull(),
   attempts: integer().notNull().default(0),
   maxAttempts: integer().notNull(),

@@ -24,6 +24,7 @@ export function createTaskIntake(deps: ProvisioningDeps) {
       msisdn: p.msisdn,
       iccid: p.iccid,
       imsi: p.imsi,
+      requestEventId: event.eventId,
       state: 'pending',
       attempts: 0,
       maxAttempts: deps.maxAttempts,

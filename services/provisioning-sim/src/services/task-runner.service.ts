@@ -76,8 +76,8 @@ export function createTaskRunner(deps: ProvisioningDeps) {
     return deps.database.db.transaction(async (tx) => {
       const claimed = await claimPendingTask(tx);
       if (!claimed) return undefined;
-      // The task's events belong to its tenant and its order's flow.
-      const ctx = systemContext({ actor: RUNNER_ACTOR, tenant: claimed.tenantId, correlationId: claimed.orderId });
+      // The task's events belong to its tenant and its order's flow, caused by SOM's request.
+      const ctx = systemContext({ actor: RUNNER_ACTOR, tenant: claimed.tenantId, correlationId: claimed.orderId, causationId: claimed.requestEventId });
       const result = await runWithContext(ctx, () => attempt(tx, claimed));
       deps.logger.info({ taskId: claimed.id, taskType: claimed.taskType, attempt: claimed.attempts + 1, result }, 'provisioning attempt');
       return result;
