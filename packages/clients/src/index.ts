@@ -11,5 +11,6 @@ export { createHttpClient, type ClientOptions, type HttpClient, type Page, type 
 export * from './catalog.client.ts';
 export * from './crm.client.ts';
 export * from './payment.client.ts';
+export * from './provisioning.client.ts';
 export * from './subscription.client.ts';
 export * from './inventory.client.ts';
