@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { TaskType } from './task.ts';
 
 export const FAULT_MODES = ['fail_first_attempt', 'fail_always', 'stuck', 'slow'] as const;
-export const FaultMode = z.enum(FAULT_MODES).meta({ id: 'FaultMode' });
+export const FaultMode = z.enum(FAULT_MODES);
 export type FaultMode = z.infer<typeof FaultMode>;
 
 /** A probability as a decimal string in [0, 1] with at most 6 decimals, e.g. "1", "0.25". */
@@ -25,8 +25,7 @@ export const FaultRule = z
     createdAt: z.string(),
     updatedAt: z.string(),
     '@type': z.literal('FaultInjection'),
-  })
-  .meta({ id: 'FaultInjection' });
+  });
 export type FaultRule = z.infer<typeof FaultRule>;
 
 export const FaultRuleCreate = z
@@ -36,8 +35,7 @@ export const FaultRuleCreate = z
     probability: Probability.optional().describe('Default "1"'),
     permanent: z.boolean().optional().describe('fail_always only; default true'),
     enabled: z.boolean().optional().describe('Default true'),
-  })
-  .meta({ id: 'FaultInjection_Create' });
+  });
 export type FaultRuleCreate = z.infer<typeof FaultRuleCreate>;
 
 export const FaultRulePatch = z
@@ -47,8 +45,7 @@ export const FaultRulePatch = z
     probability: Probability.optional(),
     permanent: z.boolean().optional(),
     enabled: z.boolean().optional(),
-  })
-  .meta({ id: 'FaultInjection_Update' });
+  });
 export type FaultRulePatch = z.infer<typeof FaultRulePatch>;
 
 export const FaultRuleIdParams = z.object({

@@ -4,12 +4,12 @@ import { PROVISIONING_TASK_TYPES } from '../events/som.events.ts';
 import { LIMITS, Text } from '../common/limits.ts';
 import { PageQuery } from '../common/paging.ts';
 
-export const TaskType = z.enum(PROVISIONING_TASK_TYPES).meta({ id: 'ProvisioningTaskType' });
+export const TaskType = z.enum(PROVISIONING_TASK_TYPES);
 export type TaskType = z.infer<typeof TaskType>;
 
 /** `running` is only visible inside an attempt; `abandoned` is final (an operator gave up: a permanent failure). */
 export const TASK_STATES = ['pending', 'running', 'completed', 'failed', 'stuck', 'abandoned'] as const;
-export const TaskState = z.enum(TASK_STATES).meta({ id: 'ProvisioningTaskState' });
+export const TaskState = z.enum(TASK_STATES);
 export type TaskState = z.infer<typeof TaskState>;
 
 /** A task id in a path or query: 1–64 safe characters. */
@@ -38,8 +38,7 @@ export const Task = z
     createdAt: z.string(),
     updatedAt: z.string(),
     '@type': z.literal('ProvisioningTask'),
-  })
-  .meta({ id: 'ProvisioningTask' });
+  });
 export type Task = z.infer<typeof Task>;
 
 export const TaskListQuery = z
@@ -55,5 +54,5 @@ export type TaskListQuery = z.infer<typeof TaskListQuery>;
 export const TaskIdParams = z.object({ taskId: TaskId.describe('e.g. PTK-…') });
 
 /** Resolve / abandon body: the operator's note (required; a blank note is refused by rule, not by schema). */
-export const OperatorNoteRequest = z.object({ note: Text(LIMITS.line).optional().describe('Why (required, non-blank)') }).meta({ id: 'ProvisioningOperatorNote' });
+export const OperatorNoteRequest = z.object({ note: Text(LIMITS.line).optional().describe('Why (required, non-blank)') });
 export type OperatorNoteRequest = z.infer<typeof OperatorNoteRequest>;

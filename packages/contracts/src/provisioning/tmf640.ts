@@ -31,8 +31,7 @@ export const Tmf640Service = z
     relatedParty: z.array(z.object({ id: z.string(), role: z.string(), '@referredType': z.string() })),
     note: z.array(z.object({ text: z.string(), date: z.string().optional(), author: z.string().optional() })).optional(),
     '@type': z.literal('Service'),
-  })
-  .meta({ id: 'Tmf640Service' });
+  });
 export type Tmf640Service = z.infer<typeof Tmf640Service>;
 
 const HeaderItem = z.object({ name: z.string(), value: z.string() });
@@ -46,8 +45,7 @@ export const Tmf640Monitor = z
     request: z.object({ method: z.string(), to: z.string(), body: z.string(), header: z.array(HeaderItem) }),
     response: z.object({ statusCode: z.string(), body: z.string(), header: z.array(HeaderItem) }).optional(),
     '@type': z.literal('Monitor'),
-  })
-  .meta({ id: 'Tmf640Monitor' });
+  });
 export type Tmf640Monitor = z.infer<typeof Tmf640Monitor>;
 
 export const Tmf640ListQuery = PageQuery.extend(FieldsQuery.shape);
