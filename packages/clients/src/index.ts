@@ -13,5 +13,6 @@ export * from './com.client.ts';
 export * from './crm.client.ts';
 export * from './payment.client.ts';
 export * from './som.client.ts';
+export * from './provisioning.client.ts';
 export * from './subscription.client.ts';
 export * from './inventory.client.ts';

@@ -8,4 +8,5 @@ export * as crm from './crm/index.ts';
 export * as inventory from './inventory/index.ts';
 export * as payment from './payment/index.ts';
 export * as som from './som/index.ts';
+export * as provisioning from './provisioning/index.ts';
 export * as subscription from './subscription/index.ts';
