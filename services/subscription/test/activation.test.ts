@@ -3,6 +3,7 @@
 // two concurrent deliveries of one order (one charge, one subscription), a declined charge (no row, a declined
 // event, nothing on redelivery) and a refusing policy (closed customer: nothing charged).
 import { subscription as c } from '@bss/contracts';
+import { isTransient } from '@bss/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MOCK_DECLINE, readyLine, serviceOrderCompleted, startHarness, type Harness } from './fleet-harness.ts';
 
@@ -133,6 +134,13 @@ describe('service_order.completed → activation', () => {
     expect(await outbox('subscription.activation_declined', line.orderId)).toHaveLength(1);
     expect(await h.clients.payment.countPayments(line.customerId)).toBe(1);
     expect(await subscriptionRows(line.orderId)).toEqual([]);
+
+    // the operator create for the same order answers the recorded outcome, without a charge
+    const replay = await h.clients.subscription
+      .create({ customerId: line.customerId, offeringId: 'PLAN_M', msisdn: line.msisdn, iccid: line.iccid, paymentMethodId: line.paymentMethodId, commercialOrderId: line.orderId })
+      .catch((e: unknown) => e);
+    expect(replay).toMatchObject({ status: 422, reason: 'subscription.create.requires_payment_success' });
+    expect(await h.clients.payment.countPayments(line.customerId)).toBe(1);
   });
 
   it('a refusing policy (customer closed) declines without charging', async () => {
@@ -153,5 +161,35 @@ describe('service_order.completed → activation', () => {
     const [declined] = await outbox('subscription.activation_declined', line.orderId);
     expect(declined?.payload).toMatchObject({ reason: 'subscription.create.msisdn_and_esim_reserved' });
     expect(await h.clients.payment.countPayments(line.customerId)).toBe(0);
+  });
+
+  it('a transport failure is transient: it throws, records nothing, and the retry activates with one charge', async () => {
+    const line = await readyLine(h);
+    const event = serviceOrderCompleted(line);
+    const err = await h.deliverWithoutPayment(event).catch((e: unknown) => e);
+    expect(isTransient(err)).toBe(true);
+    expect(await subscriptionRows(line.orderId)).toEqual([]);
+    expect((await h.db.pool.query('SELECT 1 FROM subscription.inbox WHERE event_id = $1', [event.eventId])).rowCount).toBe(0);
+    expect((await h.db.pool.query('SELECT 1 FROM subscription.activation WHERE order_id = $1', [line.orderId])).rowCount).toBe(0);
+
+    expect(await h.deliver(event)).toBe('handled');
+    expect(await subscriptionRows(line.orderId)).toMatchObject([{ state: 'active' }]);
+    expect(await h.clients.payment.countPayments(line.customerId)).toBe(1);
+  });
+
+  it('a crash after the charge and inventory writes rolls back; the retry replays the same keys and activates once', async () => {
+    const line = await readyLine(h);
+    const event = serviceOrderCompleted(line);
+    await expect(h.deliverThenCrash(event)).rejects.toThrow('died before the commit');
+    expect(await subscriptionRows(line.orderId)).toEqual([]);
+    // the outside world already moved: charged, number assigned to the (derived) subscription id
+    const assignedTo = (await h.clients.inventory.getMsisdn(line.msisdn)).assignedToSubscriptionId;
+    expect(assignedTo).toMatch(/^SUB-/);
+    expect(await outbox('subscription.activated', assignedTo!)).toEqual([]);
+
+    expect(await h.deliver(event)).toBe('handled');
+    expect(await subscriptionRows(line.orderId)).toEqual([{ id: assignedTo, state: 'active' }]);
+    expect(await h.clients.payment.countPayments(line.customerId)).toBe(1);
+    expect(await outbox('subscription.activated', assignedTo!)).toHaveLength(1);
   });
 });

@@ -7,7 +7,7 @@ import { createCrmClient, createInventoryClient, createPaymentClient, createSubs
 import { CONSUMER_QUEUES, type EventEnvelope, type EventPayload } from '@bss/contracts';
 import { handleOnce } from '@bss/events';
 import { startFleet, type Fleet } from '@bss/fleet';
-import { createTestDatabase, TEST_TOKEN, testPlatform, type TestDatabase } from '@bss/testing';
+import { createTestDatabase, TEST_TENANT_B_TOKEN, TEST_TOKEN, testPlatform, type TestDatabase } from '@bss/testing';
 import amqp from 'amqplib';
 import { serviceOrderCompletedHandler, SERVICE_ORDER_COMPLETED_QUEUE } from '../src/consumers/service-order-completed.consumer.ts';
 import { createDeps } from '../src/deps.ts';
@@ -26,6 +26,10 @@ export interface Harness {
   publish(event: EventEnvelope): Promise<void>;
   /** Runs the subscription consumer's handler on `event` in its inbox transaction (what the bus does). */
   deliver(event: EventEnvelope): Promise<'handled' | 'duplicate'>;
+  /** Runs the handler to its end, then fails before the commit (a crash after every HTTP call was made). */
+  deliverThenCrash(event: EventEnvelope): Promise<'handled' | 'duplicate'>;
+  /** The same, with the payment service unreachable (a transport failure). */
+  deliverWithoutPayment(event: EventEnvelope): Promise<'handled' | 'duplicate'>;
   waitFor<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, timeoutMs?: number): Promise<T>;
   stop(): Promise<void>;
 }
@@ -61,6 +65,9 @@ export async function startHarness(): Promise<Harness> {
     BSS_MQ_EXCHANGE: exchange,
     BSS_MQ_QUEUE_PREFIX: `${exchange}.`,
     BSS_API_TOKEN: TEST_TOKEN,
+    BSS_TENANT_B_API_TOKEN: TEST_TENANT_B_TOKEN,
+    BSS_TENANT_B_SCOPES: 'catalog:read,crm:read,crm:write,payment:read,payment:write,subscription:read,subscription:write',
+    BSS_TENANT_B_TENANT: 'TENANT_B',
     BSS_KYC_SIGNING_SECRET: randomBytes(24).toString('hex'),
     BSS_KYC_DOCUMENT_PEPPER: randomBytes(24).toString('hex'),
     BSS_LOG_LEVEL: 'silent',
@@ -72,6 +79,7 @@ export async function startHarness(): Promise<Harness> {
   // The same deps the service builds, pointed at the fleet (the test platform's system token matches TEST_TOKEN's).
   const platform = testPlatform('subscription', db, { env: urls });
   const handler = serviceOrderCompletedHandler(createDeps(platform));
+  const noPayment = serviceOrderCompletedHandler(createDeps(testPlatform('subscription', db, { env: { ...urls, BSS_PAYMENT_URL: 'http://127.0.0.1:1' } })));
 
   async function waitFor<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
     const until = performance.now() + timeoutMs;
@@ -94,6 +102,12 @@ export async function startHarness(): Promise<Harness> {
       await ch.waitForConfirms();
     },
     deliver: (event) => handleOnce(db, SERVICE_ORDER_COMPLETED_QUEUE.inboxSchema, SERVICE_ORDER_COMPLETED_QUEUE.queue, event, handler),
+    deliverThenCrash: (event) =>
+      handleOnce(db, SERVICE_ORDER_COMPLETED_QUEUE.inboxSchema, SERVICE_ORDER_COMPLETED_QUEUE.queue, event, async (tx, e) => {
+        await handler(tx, e);
+        throw new Error('the process died before the commit');
+      }),
+    deliverWithoutPayment: (event) => handleOnce(db, SERVICE_ORDER_COMPLETED_QUEUE.inboxSchema, SERVICE_ORDER_COMPLETED_QUEUE.queue, event, noPayment),
     waitFor,
     async stop() {
       await fleet.stop();

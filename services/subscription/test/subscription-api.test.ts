@@ -2,8 +2,8 @@
 // the consumer, idempotent on the order), the reads, their errors — and the two rules that waited for this
 // service, now live against it: CRM refuses to close a customer with a live line, payment refuses to remove
 // the last card of one.
-import { NotFoundError, PolicyViolationError, ValidationError } from '@bss/clients';
-import { TEST_TOKEN } from '@bss/testing';
+import { createSubscriptionClient, NotFoundError, PolicyViolationError, ValidationError } from '@bss/clients';
+import { TEST_TENANT_B_TOKEN, TEST_TOKEN } from '@bss/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MOCK_DECLINE, readyLine, startHarness, type Harness } from './fleet-harness.ts';
 
@@ -91,6 +91,17 @@ describe('reads', () => {
     const res = await fetch(`${h.fleet.url('subscription')}/subscription-api/v1/subscription`, { headers: { 'x-bss-api-token': TEST_TOKEN } });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});
+
+describe('tenants', () => {
+  it("another tenant's identity sees none of this tenant's lines", async () => {
+    const line = await readyLine(h);
+    const sub = await h.clients.subscription.create(createBody(line));
+    const other = createSubscriptionClient({ baseUrl: h.fleet.url('subscription'), token: TEST_TENANT_B_TOKEN });
+    await expect(other.get(sub.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(other.getByMsisdn(line.msisdn)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await other.listByCustomer(line.customerId)).toEqual([]);
   });
 });
 
