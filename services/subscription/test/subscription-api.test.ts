@@ -44,6 +44,12 @@ describe('POST /subscription-api/v1/subscription (operator create)', () => {
 
     const again = await subscription.create(createBody(line));
     expect(again.id).toBe(created.id);
+    const raw = await fetch(`${h.fleet.url('subscription')}/subscription-api/v1/subscription`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-bss-api-token': TEST_TOKEN },
+      body: JSON.stringify(createBody(line)),
+    });
+    expect([raw.status, raw.headers.get('idempotent-replayed')]).toEqual([200, 'true']);
     expect(await payment.countPayments(line.customerId)).toBe(1);
   });
 

@@ -96,7 +96,7 @@ export const PriceSnapshotInput = z.object({
  * Operator create: the same use-case as an order's activation. Without `priceSnapshot` the offering's active
  * recurring price is charged. `commercialOrderId` is required (the reference made it optional and a retried
  * create charged twice): it keys the charge and makes the create idempotent — the order's subscription is
- * returned again (201) and nothing is charged twice.
+ * returned again (200) and nothing is charged twice.
  */
 export const CreateSubscriptionRequest = z
   .object({

@@ -23,13 +23,16 @@ export function registerSubscriptionRoutes(app: App, subs: SubscriptionService):
           'the number and eSIM are reserved for this line (subscription.create.msisdn_and_esim_reserved), a price is known ' +
           '(priceSnapshot, else the active recurring price: subscription.create.requires_active_price), and the activation charge ' +
           'is approved (subscription.create.requires_payment_success; a refusal from payment answers its own rule). Idempotent on ' +
-          'commercialOrderId: the order\'s subscription is returned again (201) and charged once (key activation:<orderId>).',
+          'commercialOrderId: the order\'s subscription is returned again (200, header idempotent-replayed: true) and charged once ' +
+          '(key activation:<orderId>).',
         body: c.CreateSubscriptionRequest,
-        response: { 201: c.Subscription, ...errors, 409: ErrorEnvelope, 422: ErrorEnvelope, 503: ErrorEnvelope },
+        response: { 200: c.Subscription, 201: c.Subscription, ...errors, 409: ErrorEnvelope, 422: ErrorEnvelope, 503: ErrorEnvelope },
       },
     },
     async (req, reply) => {
-      const { subscription } = await subs.create(req.body);
+      const { subscription, replayed } = await subs.create(req.body);
+      // A replay answers 200 like payment's charge replay (the reference said 201 either way).
+      if (replayed) return reply.header('idempotent-replayed', 'true').code(200).send(subscription);
       return reply.code(201).header('location', subscription.href).send(subscription);
     },
   );
