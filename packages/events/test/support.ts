@@ -1,7 +1,6 @@
 // Helpers for the events integration tests: bounded polling, a stoppable TCP proxy in front of RabbitMQ,
 // unique broker names with cleanup, envelopes, and a test database with an outbox/inbox schema.
 import { randomBytes, randomUUID } from 'node:crypto';
-import net from 'node:net';
 import { Writable } from 'node:stream';
 import type { EventEnvelope } from '@bss/contracts';
 import { migrate } from '@bss/db';
@@ -73,66 +72,7 @@ export async function databaseWithSchema(schema: string): Promise<TestDatabase> 
   return db;
 }
 
-/** A TCP proxy to RabbitMQ that a test can take down (refuse + cut) and bring back on the same port. */
-export interface TcpProxy {
-  port: number;
-  url: string;
-  /** Stops accepting and destroys every live connection. */
-  stop(): Promise<void>;
-  /** Listens again on the same port. */
-  start(): Promise<void>;
-  /** Destroys live connections but keeps accepting new ones. */
-  cut(): void;
-}
-
-export async function startTcpProxy(target = new URL(MQ_URL)): Promise<TcpProxy> {
-  const targetPort = Number(target.port || 5672);
-  const targetHost = target.hostname;
-  const sockets = new Set<net.Socket>();
-  const track = (s: net.Socket) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-    s.on('error', () => s.destroy());
-  };
-  let server: net.Server | undefined;
-  let port = 0;
-  const listen = () =>
-    new Promise<void>((resolve, reject) => {
-      const s = net.createServer((client) => {
-        const upstream = net.connect(targetPort, targetHost);
-        track(client);
-        track(upstream);
-        client.pipe(upstream).pipe(client);
-        client.on('close', () => upstream.destroy());
-        upstream.on('close', () => client.destroy());
-      });
-      s.once('error', reject);
-      s.listen(port, '127.0.0.1', () => {
-        port = (s.address() as net.AddressInfo).port;
-        server = s;
-        resolve();
-      });
-    });
-  const cut = () => {
-    for (const s of sockets) s.destroy();
-  };
-  await listen();
-  const url = new URL(MQ_URL);
-  url.hostname = '127.0.0.1';
-  url.port = String(port);
-  return {
-    port,
-    url: url.toString(),
-    async stop() {
-      const s = server;
-      server = undefined;
-      cut();
-      if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
-    },
-    start: listen,
-    cut,
-  };
-}
+export { startTcpProxy, type TcpProxy } from '@bss/testing';
 
 /** Direct broker access for assertions and cleanup: read a queue, publish raw bytes, delete what a test made. */
 export async function brokerAdmin() {

@@ -17,3 +17,4 @@ export {
 export { routeMatrix, type MatrixRoute } from './route-matrix.ts';
 export { diffAgainstSpec, type SpecDiffOptions } from './tmf-spec-diff.ts';
 export { loadTmfValidator, TMF_DIR, type TmfValidator } from './tmf-validator.ts';
+export { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';

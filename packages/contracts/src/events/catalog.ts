@@ -8,6 +8,7 @@ import { comEvents } from './com.events.ts';
 import { somEvents } from './som.events.ts';
 import { provisioningEvents } from './provisioning.events.ts';
 import { subscriptionEvents } from './subscription.events.ts';
+import { usageEvents } from './usage.events.ts';
 
 export type { EventSpec } from './spec.ts';
 
@@ -305,6 +306,7 @@ export const EVENT_CATALOG = {
   ...somEvents,
   ...provisioningEvents,
   ...subscriptionEvents,
+  ...usageEvents,
   ...adminEvents,
 } satisfies Record<string, EventSpec>;
 
