@@ -38,7 +38,7 @@ function unbounded(doc: Doc): string[] {
   return problems;
 }
 
-describe.each(['catalog', 'crm', 'payment'])('%s OpenAPI document', (service) => {
+describe.each(['catalog', 'crm', 'payment', 'subscription'])('%s OpenAPI document', (service) => {
   const doc = JSON.parse(readFileSync(new URL(`../../services/${service}/openapi.json`, import.meta.url), 'utf8')) as Doc;
 
   it('bounds every string and array a request may carry', () => {

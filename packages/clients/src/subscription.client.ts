@@ -1,19 +1,37 @@
-// Typed client of the subscription service (what other services need so far: a customer's subscriptions).
+// Typed client of the subscription service. `listByCustomer` parses only the summary fields (id, customerId,
+// state) that CRM's and payment's guards rely on, so those callers keep working against any version of the list.
 import { subscription } from '@bss/contracts';
 import { z } from 'zod';
 import { createHttpClient, type ClientOptions } from './http-client.ts';
 
+const BASE = '/subscription-api/v1/subscription';
+const seg = (s: string) => encodeURIComponent(s);
+
 /** Calls the subscription API. */
 export interface SubscriptionClient {
-  /** `GET /subscription-api/v1/subscription?customerId=`: every subscription of the customer. */
-  listByCustomer(customerId: string): Promise<subscription.Subscription[]>;
+  /** `GET /subscription?customerId=`: every subscription of the customer, newest first (summary fields). */
+  listByCustomer(customerId: string): Promise<subscription.SubscriptionSummary[]>;
+  /** `GET /subscription/{id}` with balances. */
+  get(subscriptionId: string): Promise<subscription.Subscription>;
+  /** `GET /subscription/by-msisdn/{msisdn}`: the line holding the number (not terminated). */
+  getByMsisdn(msisdn: string): Promise<subscription.Subscription>;
+  /** `GET /subscription/{id}/balance`. */
+  balances(subscriptionId: string): Promise<subscription.BundleBalance[]>;
+  /** `GET /subscription/{id}/esim`: the eSIM view with its activation code. */
+  esim(subscriptionId: string): Promise<subscription.SubscriptionEsim>;
+  /** `POST /subscription`: operator create (charges the activation; 422 on a refusal or a declined charge). */
+  create(body: subscription.CreateSubscriptionRequest): Promise<subscription.Subscription>;
 }
 
 /** Creates a subscription client. */
 export function createSubscriptionClient(opts: ClientOptions): SubscriptionClient {
   const http = createHttpClient('subscription', opts);
   return {
-    listByCustomer: (customerId) =>
-      http.request(z.array(subscription.Subscription), { method: 'GET', path: '/subscription-api/v1/subscription', query: { customerId } }),
+    listByCustomer: (customerId) => http.request(z.array(subscription.SubscriptionSummary), { method: 'GET', path: BASE, query: { customerId } }),
+    get: (id) => http.request(subscription.Subscription, { method: 'GET', path: `${BASE}/${seg(id)}` }),
+    getByMsisdn: (msisdn) => http.request(subscription.Subscription, { method: 'GET', path: `${BASE}/by-msisdn/${seg(msisdn)}` }),
+    balances: (id) => http.request(z.array(subscription.BundleBalance), { method: 'GET', path: `${BASE}/${seg(id)}/balance` }),
+    esim: (id) => http.request(subscription.SubscriptionEsim, { method: 'GET', path: `${BASE}/${seg(id)}/esim` }),
+    create: (body) => http.request(subscription.Subscription, { method: 'POST', path: BASE, body }),
   };
 }

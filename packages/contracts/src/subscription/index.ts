@@ -1,19 +1,118 @@
-// Wire shapes of the subscription API (the parts other services already consume). Minimal on purpose:
-// the subscription service extends `Subscription` when it lands; consumers parse only what they use.
+// Wire shapes of the subscription API (`/subscription-api/v1`, camelCase; `atType` as the reference kept it).
+// `SubscriptionSummary` is the part other services already parse from `GET /subscription?customerId=` (CRM's
+// customer-close guard, payment's last-card rule): the list answers full subscriptions, but those consumers read
+// only id, customerId and state, so the full shape can grow without breaking them.
 import { z } from 'zod';
+import { Id } from '../common/limits.ts';
+import { Amount, Currency, ResourceId } from '../payment/shared.ts';
 
 /** Subscription lifecycle state. */
 export const SubscriptionState = z.enum(['pending', 'active', 'blocked', 'terminated']);
 export type SubscriptionState = z.infer<typeof SubscriptionState>;
 
-/** A subscription as listed by `GET /subscription-api/v1/subscription?customerId=` (fields consumers rely on). */
-export const Subscription = z
+/** The fields every consumer of the customer list relies on (the original minimal contract). */
+export const SubscriptionSummary = z
   .object({
-    id: z.string().describe('Prefixed id, e.g. SUB-0001'),
+    id: z.string().describe('Prefixed id, e.g. SUB-7k3m9x2q4w8e1r5t6y0z'),
     customerId: z.string().describe('Owning customer, e.g. CUST-1a2b3c4d'),
     state: SubscriptionState,
   })
-  .meta({ id: 'Subscription' });
+  .meta({ id: 'SubscriptionSummary' });
+export type SubscriptionSummary = z.infer<typeof SubscriptionSummary>;
+
+/** The allowance kinds a balance tracks. */
+export const AllowanceType = z.enum(['data', 'voice', 'sms', 'data_roaming']);
+export type AllowanceType = z.infer<typeof AllowanceType>;
+
+const instant = () => z.iso.datetime({ offset: true });
+
+/** One bundle balance of the current period; -1 total/remaining = unlimited. */
+export const BundleBalance = z
+  .object({
+    id: z.string().describe('<subscriptionId>-<TYPE>, e.g. SUB-…-DATA'),
+    subscriptionId: z.string(),
+    allowanceType: AllowanceType,
+    total: z.number().int().describe('-1 = unlimited'),
+    consumed: z.number().int(),
+    remaining: z.number().int().describe('total − consumed, never below 0; -1 when unlimited'),
+    unit: z.string().describe('mb, minutes or count'),
+    periodStart: instant(),
+    periodEnd: instant(),
+  })
+  .meta({ id: 'BundleBalance' });
+export type BundleBalance = z.infer<typeof BundleBalance>;
+
+/** A subscription with its balances. Optional attributes without a value are null (a camelCase, non-TMF API). */
+export const Subscription = SubscriptionSummary.extend({
+  href: z.string(),
+  offeringId: z.string(),
+  commercialOrderId: z.string().nullable().describe('The order that created the line; null for an operator create without one'),
+  msisdn: z.string(),
+  iccid: z.string(),
+  cfsServiceId: z.string().nullable(),
+  stateReason: z.string().nullable().describe('Reason of the last transition, e.g. activation_payment_approved'),
+  activatedAt: instant().nullable(),
+  currentPeriodStart: instant().nullable(),
+  currentPeriodEnd: instant().nullable(),
+  nextRenewalAt: instant().nullable(),
+  terminatedAt: instant().nullable(),
+  priceAmount: z.string().describe('The price snapshot charged each period, e.g. "25.00"'),
+  priceCurrency: z.string(),
+  priceOfferingPriceId: z.string(),
+  paymentMethodId: z.string().describe('The card on file the line was activated with'),
+  activationPaymentId: z.string().nullable(),
+  pendingOfferingId: z.string().nullable(),
+  pendingOfferingPriceId: z.string().nullable(),
+  pendingEffectiveAt: instant().nullable(),
+  balances: z.array(BundleBalance),
+  atType: z.literal('Subscription'),
+}).meta({ id: 'Subscription' });
 export type Subscription = z.infer<typeof Subscription>;
+
+/** What a device needs to install the line's eSIM (LPA activation code; no secret material). */
+export const SubscriptionEsim = z
+  .object({
+    subscriptionId: z.string(),
+    iccid: z.string(),
+    msisdn: z.string(),
+    activationCode: z.string().nullable().describe('LPA:1$<smdp>$<matchingId>'),
+    smdpServer: z.string().nullable(),
+    matchingId: z.string().nullable(),
+  })
+  .meta({ id: 'SubscriptionEsim' });
+export type SubscriptionEsim = z.infer<typeof SubscriptionEsim>;
+
+const Msisdn = z.string().max(15).regex(/^[0-9]{6,15}$/, '6–15 digits');
+const Iccid = z.string().max(22).regex(/^[0-9]{18,22}$/, '18–22 digits');
+
+/** The price an order was placed at (the event's `priceSnapshot`). */
+export const PriceSnapshotInput = z.object({
+  priceId: ResourceId.describe('The offering price, e.g. PRICE_PLAN_M'),
+  amount: Amount,
+  currency: Currency,
+});
+
+/**
+ * Operator create: the same use-case as an order's activation. Without `priceSnapshot` the offering's active
+ * recurring price is charged. `commercialOrderId` is required (the reference made it optional and a retried
+ * create charged twice): it keys the charge and makes the create idempotent — the order's subscription is
+ * returned again (200) and nothing is charged twice.
+ */
+export const CreateSubscriptionRequest = z
+  .object({
+    customerId: ResourceId,
+    offeringId: ResourceId,
+    msisdn: Msisdn,
+    iccid: Iccid,
+    paymentMethodId: ResourceId,
+    priceSnapshot: PriceSnapshotInput.optional(),
+    commercialOrderId: ResourceId.describe('The order this line is for; the idempotency of the create'),
+  })
+  .meta({ id: 'CreateSubscriptionRequest' });
+export type CreateSubscriptionRequest = z.infer<typeof CreateSubscriptionRequest>;
+
+export const SubscriptionIdParams = z.object({ subscriptionId: Id.describe('e.g. SUB-…') });
+export const MsisdnParams = z.object({ msisdn: Msisdn });
+export const SubscriptionListQuery = z.object({ customerId: Id.describe('Owning customer (required)') });
 
 export { isLiveSubscription, LIVE_SUBSCRIPTION_STATES } from './live.ts';

@@ -1,0 +1,83 @@
+// Row → wire mapping of a subscription with its balances (read in the same query, as json_agg) and its eSIM view.
+import type { subscription as c } from '@bss/contracts';
+import type { SubscriptionRow } from '../schema.ts';
+
+export const SUBSCRIPTION_PATH = '/subscription-api/v1/subscription';
+
+/** A balance as json_agg returns it (timestamps as JSON strings). */
+export interface BalanceJson {
+  allowance_type: c.AllowanceType;
+  total: number;
+  consumed: number;
+  unit: string;
+  period_start: string;
+  period_end: string;
+}
+
+/** A subscription row with its balances. */
+export type SubscriptionWithBalances = SubscriptionRow & { balances: BalanceJson[] };
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const isoOf = (s: string) => new Date(s).toISOString();
+
+const BALANCE_SUFFIX: Record<c.AllowanceType, string> = { data: 'DATA', voice: 'VOICE', sms: 'SMS', data_roaming: 'ROAM' };
+
+/** One balance; remaining never goes below 0 and is -1 for an unlimited allowance. */
+export function toBalance(subscriptionId: string, b: BalanceJson): c.BundleBalance {
+  const total = Number(b.total);
+  const consumed = Number(b.consumed);
+  return {
+    id: `${subscriptionId}-${BALANCE_SUFFIX[b.allowance_type]}`,
+    subscriptionId,
+    allowanceType: b.allowance_type,
+    total,
+    consumed,
+    remaining: total === -1 ? -1 : Math.max(total - consumed, 0),
+    unit: b.unit,
+    periodStart: isoOf(b.period_start),
+    periodEnd: isoOf(b.period_end),
+  };
+}
+
+/** The wire Subscription; `href` is absolute from the public base URL. */
+export function toSubscription(row: SubscriptionWithBalances, href: (path: string, id: string) => string): c.Subscription {
+  return {
+    id: row.id,
+    href: href(SUBSCRIPTION_PATH, row.id),
+    customerId: row.customerId,
+    offeringId: row.offeringId,
+    commercialOrderId: row.commercialOrderId,
+    msisdn: row.msisdn,
+    iccid: row.iccid,
+    cfsServiceId: row.cfsServiceId,
+    state: row.state,
+    stateReason: row.stateReason,
+    activatedAt: iso(row.activatedAt),
+    currentPeriodStart: iso(row.currentPeriodStart),
+    currentPeriodEnd: iso(row.currentPeriodEnd),
+    nextRenewalAt: iso(row.nextRenewalAt),
+    terminatedAt: iso(row.terminatedAt),
+    priceAmount: row.priceAmount,
+    priceCurrency: row.priceCurrency,
+    priceOfferingPriceId: row.priceOfferingPriceId,
+    paymentMethodId: row.paymentMethodId,
+    activationPaymentId: row.activationPaymentId,
+    pendingOfferingId: row.pendingOfferingId,
+    pendingOfferingPriceId: row.pendingOfferingPriceId,
+    pendingEffectiveAt: iso(row.pendingEffectiveAt),
+    balances: row.balances.map((b) => toBalance(row.id, b)),
+    atType: 'Subscription',
+  };
+}
+
+/** The eSIM view of a line. */
+export function toEsimView(row: SubscriptionRow): c.SubscriptionEsim {
+  return {
+    subscriptionId: row.id,
+    iccid: row.iccid,
+    msisdn: row.msisdn,
+    activationCode: row.esimActivationCode,
+    smdpServer: row.esimSmdpServer,
+    matchingId: row.esimMatchingId,
+  };
+}

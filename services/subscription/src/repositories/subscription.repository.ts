@@ -1,0 +1,86 @@
+// Queries over subscription.subscription and its balances and history. Every read is one round trip: the
+// balances come with the row as json_agg. No business rules here; writes take the caller's transaction.
+import type { Executor, Tx } from '@bss/db';
+import { NotFound } from '@bss/policy';
+import { and, desc, eq, getTableColumns, ne, sql, type SQL } from 'drizzle-orm';
+import type { BalanceJson, SubscriptionWithBalances } from '../domain/subscription.mapper.ts';
+import { bundleBalance, stateHistory, subscription, type SubscriptionRow } from '../schema.ts';
+import { currentTenant, inTenant } from './tenant.ts';
+
+// Balances in display order (data, voice, sms, roaming), aggregated in the same statement as the row.
+const balances = sql<BalanceJson[]>`coalesce((
+  SELECT json_agg(json_build_object(
+           'allowance_type', b.allowance_type, 'total', b.total, 'consumed', b.consumed, 'unit', b.unit,
+           'period_start', b.period_start, 'period_end', b.period_end)
+         ORDER BY array_position(ARRAY['data','voice','sms','data_roaming'], b.allowance_type))
+  FROM subscription.bundle_balance b
+  WHERE b.subscription_id = ${subscription.id}), '[]'::json)`.as('balances');
+
+function selectWithBalances(ex: Executor, where: SQL | undefined) {
+  return ex
+    .select({ ...getTableColumns(subscription), balances })
+    .from(subscription)
+    .where(and(where, inTenant(subscription.tenantId)));
+}
+
+export async function findSubscription(ex: Executor, id: string): Promise<SubscriptionWithBalances | undefined> {
+  const [row] = await selectWithBalances(ex, eq(subscription.id, id));
+  return row;
+}
+
+/** The subscription, or NotFound (404 `subscription.not_found`). */
+export async function getSubscription(ex: Executor, id: string): Promise<SubscriptionWithBalances> {
+  const row = await findSubscription(ex, id);
+  if (!row) throw new NotFound('subscription', id);
+  return row;
+}
+
+/** The customer's subscriptions, newest first. */
+export function listByCustomer(ex: Executor, customerId: string): Promise<SubscriptionWithBalances[]> {
+  return selectWithBalances(ex, eq(subscription.customerId, customerId)).orderBy(desc(subscription.createdAt), desc(subscription.id));
+}
+
+/** The line holding `msisdn` now (terminated lines gave their number back). */
+export async function findByMsisdn(ex: Executor, msisdn: string): Promise<SubscriptionWithBalances | undefined> {
+  const [row] = await selectWithBalances(ex, and(eq(subscription.msisdn, msisdn), ne(subscription.state, 'terminated')));
+  return row;
+}
+
+/** The subscription row alone (no balances), for the eSIM view. */
+export async function findSubscriptionRow(ex: Executor, id: string): Promise<SubscriptionRow | undefined> {
+  const [row] = await ex.select().from(subscription).where(and(eq(subscription.id, id), inTenant(subscription.tenantId)));
+  return row;
+}
+
+export type NewSubscription = Omit<typeof subscription.$inferInsert, 'tenantId'>;
+
+export async function insertSubscription(tx: Tx, values: NewSubscription): Promise<SubscriptionRow> {
+  const [row] = await tx.insert(subscription).values({ ...values, tenantId: currentTenant() }).returning();
+  return row!;
+}
+
+export async function updateSubscription(tx: Tx, id: string, values: Partial<NewSubscription>): Promise<SubscriptionRow> {
+  const [row] = await tx.update(subscription).set(values).where(and(eq(subscription.id, id), inTenant(subscription.tenantId))).returning();
+  return row!;
+}
+
+export interface NewBalance {
+  allowanceType: 'data' | 'voice' | 'sms' | 'data_roaming';
+  total: number;
+  unit: string;
+}
+
+export async function insertBalances(tx: Tx, subscriptionId: string, rows: NewBalance[], period: { start: Date; end: Date }, now: Date): Promise<void> {
+  if (rows.length === 0) return;
+  const tenantId = currentTenant();
+  await tx.insert(bundleBalance).values(
+    rows.map((b) => ({ ...b, subscriptionId, tenantId, consumed: 0, periodStart: period.start, periodEnd: period.end, createdAt: now, updatedAt: now })),
+  );
+}
+
+export async function insertHistory(
+  tx: Tx,
+  row: { subscriptionId: string; fromState: string | null; toState: string; trigger: string; reason: string | null; changedBy: string; occurredAt: Date },
+): Promise<void> {
+  await tx.insert(stateHistory).values({ ...row, tenantId: currentTenant() });
+}

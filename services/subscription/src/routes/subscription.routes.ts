@@ -1,0 +1,99 @@
+// HTTP for subscriptions (`/subscription-api/v1/subscription`, camelCase): validate, call the service, shape
+// the reply. Nothing else.
+import { subscription as c } from '@bss/contracts';
+import { ErrorEnvelope } from '@bss/policy';
+import type { App } from '@bss/server-kit';
+import { z } from 'zod';
+import { SUBSCRIPTION_PATH } from '../domain/subscription.mapper.ts';
+import type { SubscriptionService } from '../services/subscription.service.ts';
+
+const tags = ['Subscription'];
+const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope };
+
+export function registerSubscriptionRoutes(app: App, subs: SubscriptionService): void {
+  app.post(
+    SUBSCRIPTION_PATH,
+    {
+      schema: {
+        tags,
+        summary: 'Create (activate) a subscription for a commercial order',
+        description:
+          'The operator path of the activation the pipeline runs on service_order.completed, with the same policies: the customer ' +
+          'is active or pending (subscription.create.requires_customer), the offering exists (subscription.create.requires_offering), ' +
+          'the number and eSIM are reserved for this line (subscription.create.msisdn_and_esim_reserved), a price is known ' +
+          '(priceSnapshot, else the active recurring price: subscription.create.requires_active_price), and the activation charge ' +
+          'is approved (subscription.create.requires_payment_success; a refusal from payment answers its own rule). Idempotent on ' +
+          'commercialOrderId: the order\'s subscription is returned again (200, header idempotent-replayed: true) and charged once ' +
+          '(key activation:<orderId>).',
+        body: c.CreateSubscriptionRequest,
+        response: { 200: c.Subscription, 201: c.Subscription, ...errors, 409: ErrorEnvelope, 422: ErrorEnvelope, 503: ErrorEnvelope },
+      },
+    },
+    async (req, reply) => {
+      const { subscription, replayed } = await subs.create(req.body);
+      // A replay answers 200 like payment's charge replay (the reference said 201 either way).
+      if (replayed) return reply.header('idempotent-replayed', 'true').code(200).send(subscription);
+      return reply.code(201).header('location', subscription.href).send(subscription);
+    },
+  );
+
+  app.get(
+    SUBSCRIPTION_PATH,
+    {
+      schema: {
+        tags,
+        summary: "A customer's subscriptions, newest first (with balances)",
+        querystring: c.SubscriptionListQuery,
+        response: { 200: z.array(c.Subscription), ...errors },
+      },
+    },
+    async (req) => subs.listForCustomer(req.query.customerId),
+  );
+
+  app.get(
+    `${SUBSCRIPTION_PATH}/by-msisdn/:msisdn`,
+    {
+      schema: {
+        tags,
+        summary: 'The subscription holding an MSISDN (terminated lines gave theirs back)',
+        params: c.MsisdnParams,
+        response: { 200: c.Subscription, ...errors, 404: ErrorEnvelope },
+      },
+    },
+    async (req) => subs.getByMsisdn(req.params.msisdn),
+  );
+
+  app.get(
+    `${SUBSCRIPTION_PATH}/:subscriptionId`,
+    {
+      schema: { tags, summary: 'Get a subscription with its balances', params: c.SubscriptionIdParams, response: { 200: c.Subscription, ...errors, 404: ErrorEnvelope } },
+    },
+    async (req) => subs.get(req.params.subscriptionId),
+  );
+
+  app.get(
+    `${SUBSCRIPTION_PATH}/:subscriptionId/balance`,
+    {
+      schema: {
+        tags,
+        summary: 'The bundle balances of the current period (-1 = unlimited); [] for a plan without allowances',
+        params: c.SubscriptionIdParams,
+        response: { 200: z.array(c.BundleBalance), ...errors, 404: ErrorEnvelope },
+      },
+    },
+    async (req) => subs.balances(req.params.subscriptionId),
+  );
+
+  app.get(
+    `${SUBSCRIPTION_PATH}/:subscriptionId/esim`,
+    {
+      schema: {
+        tags,
+        summary: "The line's eSIM: ICCID, number and the LPA activation code a device installs it with",
+        params: c.SubscriptionIdParams,
+        response: { 200: c.SubscriptionEsim, ...errors, 404: ErrorEnvelope },
+      },
+    },
+    async (req) => subs.esim(req.params.subscriptionId),
+  );
+}

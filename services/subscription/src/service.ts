@@ -1,0 +1,16 @@
+// The subscription ServiceModule: the HTTP app and the `service_order.completed` consumer (activation).
+import { perPlatform, type ServiceModule } from '@bss/server-kit';
+import { buildApp } from './app.ts';
+import { SERVICE_ORDER_COMPLETED_QUEUE, serviceOrderCompletedHandler } from './consumers/service-order-completed.consumer.ts';
+import { createDeps } from './deps.ts';
+
+// The app and the consumer share one set of deps (one set of downstream clients).
+const depsFor = perPlatform((platform) => createDeps(platform));
+
+export const service: ServiceModule = {
+  name: 'subscription',
+  version: '0.1.0',
+  outboxSchema: 'subscription',
+  build: (platform) => buildApp(depsFor(platform)),
+  consumers: (platform) => [{ spec: SERVICE_ORDER_COMPLETED_QUEUE, handler: serviceOrderCompletedHandler(depsFor(platform)) }],
+};

@@ -1,0 +1,59 @@
+// The subscription API's use-cases: the operator create (the activation use-case in its own transaction) and the
+// reads (no policies; each one round trip, balances included).
+import type { subscription as c } from '@bss/contracts';
+import { NotFound } from '@bss/policy';
+import type { SubscriptionDeps } from '../deps.ts';
+import { toBalance, toEsimView, toSubscription } from '../domain/subscription.mapper.ts';
+import { findByMsisdn, findSubscriptionRow, getSubscription, listByCustomer } from '../repositories/subscription.repository.ts';
+import { createActivation } from './activation.service.ts';
+
+export type SubscriptionService = ReturnType<typeof createSubscriptionService>;
+
+export function createSubscriptionService(deps: SubscriptionDeps) {
+  const { database } = deps;
+  const activation = createActivation(deps);
+  const view = (row: Parameters<typeof toSubscription>[0]) => toSubscription(row, deps.href);
+
+  /**
+   * Operator create, idempotent on the commercial order: the order's subscription is returned again. A refusal
+   * or a declined charge answers 422 and records nothing here (the payment service keeps the declined attempt,
+   * which a retry with the same order replays; the reserved number and profile return to the pools when their
+   * reservation expires).
+   */
+  async function create(body: c.CreateSubscriptionRequest): Promise<{ subscription: c.Subscription; replayed: boolean }> {
+    const result = await database.db.transaction(async (tx) => {
+      const r = await activation.activate(tx, { ...body, orderId: body.commercialOrderId }, { recordDecline: false });
+      if (r.outcome === 'declined') return r;
+      return { ...r, row: await getSubscription(tx, r.subscriptionId) };
+    });
+    if (result.outcome === 'declined') throw result.refusal;
+    return { subscription: view(result.row), replayed: result.replayed };
+  }
+
+  async function get(id: string): Promise<c.Subscription> {
+    return view(await getSubscription(database.db, id));
+  }
+
+  async function listForCustomer(customerId: string): Promise<c.Subscription[]> {
+    return (await listByCustomer(database.db, customerId)).map(view);
+  }
+
+  async function getByMsisdn(msisdn: string): Promise<c.Subscription> {
+    const row = await findByMsisdn(database.db, msisdn);
+    if (!row) throw new NotFound('subscription', msisdn, { msisdn }, { message: `no subscription holds MSISDN ${msisdn}` });
+    return view(row);
+  }
+
+  async function balances(id: string): Promise<c.BundleBalance[]> {
+    const row = await getSubscription(database.db, id);
+    return row.balances.map((b) => toBalance(row.id, b));
+  }
+
+  async function esim(id: string): Promise<c.SubscriptionEsim> {
+    const row = await findSubscriptionRow(database.db, id);
+    if (!row) throw new NotFound('subscription', id);
+    return toEsimView(row);
+  }
+
+  return { create, get, listForCustomer, getByMsisdn, balances, esim };
+}
