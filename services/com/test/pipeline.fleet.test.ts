@@ -137,7 +137,7 @@ describe('COM in the fleet', () => {
     const com = createComClient(opts('com'));
     const rule = (p: Promise<unknown>) => p.then(() => 'accepted', (e: unknown) => (e instanceof PolicyViolationError ? e.rule : String(e)));
     expect(await rule(com.create({ customerId: 'CUST-00000000', offeringId: 'PLAN_M' }))).toBe('order.create.customer_not_found');
-    const unreachable = await createCrmClient(opts('crm')).createCustomer({ name: 'No Medium', engagedParty: { id: `PTY-${randomBytes(3).toString('hex')}`, '@referredType': 'Individual' } } as never);
+    const unreachable = await createCrmClient(opts('crm')).createCustomer({ name: 'No Medium', engagedParty: { id: `PTY-${randomBytes(3).toString('hex')}`, '@referredType': 'Individual' } });
     expect(await rule(com.create({ customerId: unreachable.id, offeringId: 'PLAN_M' }))).toBe('order.create.no_contact_medium');
     const { customerId } = await customerWithCard();
     expect(await rule(com.create({ customerId, offeringId: 'PLAN_NOPE' }))).toBe('order.create.offering_not_found');
