@@ -3,12 +3,13 @@
 // in the state its first applicable event decides, exactly one outcome event is staged per order, and events
 // for orders no longer in progress change nothing.
 import { deliverShuffled, type EventHandler } from '@bss/events';
-import { createTestDatabase, type TestDatabase } from '@bss/testing';
+import { createTestDatabase, loadTmfValidator, type TestDatabase } from '@bss/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comConsumers, INBOX_SCHEMA } from '../src/events/consumers.ts';
 import { buildTestApp, customerId, http, ORDERS, outboxEvents, type TestApp } from './helpers.ts';
 import { activated, declined, soFailed } from './support/envelopes.ts';
 
+const tmf = loadTmfValidator('TMF622-ProductOrdering-v4.swagger.json');
 let db: TestDatabase;
 let t: TestApp;
 let api: ReturnType<typeof http>;
@@ -44,6 +45,7 @@ describe('com.subscription.activated', () => {
     for (const [i, o] of orders.entries()) {
       expect(await view(o.id)).toMatchObject({ state: 'completed', subscriptionId: `SUB-${100 + i}`, msisdn: `659000${String(100 + i).padStart(4, '0')}` });
       const tmfOrder = (await api.get(`${ORDERS}/${o.id}`)).json();
+      tmf.assert('ProductOrder', tmfOrder);
       expect(tmfOrder).toMatchObject({ state: 'completed', completionDate: expect.any(String), productOrderItem: [{ state: 'completed', product: { id: `SUB-${100 + i}` } }] });
       const completed = (await outboxEvents(db, 'order.completed')).filter((e) => e.aggregate_id === o.id);
       expect(completed).toHaveLength(1);
@@ -70,6 +72,7 @@ describe('failure consumers', () => {
     expect(await view(a.id)).toMatchObject({ state: 'failed', failureCause: 'provisioning_failed', failureReason: 'HLR refused' });
     expect(await view(b.id)).toMatchObject({ state: 'failed', failureCause: 'fulfilment_refused' });
     const tmfOrder = (await api.get(`${ORDERS}/${a.id}`)).json();
+    tmf.assert('ProductOrder', tmfOrder);
     expect(tmfOrder.note).toContainEqual(expect.objectContaining({ id: 'failure', text: 'provisioning_failed: HLR refused' }));
   });
 });

@@ -4,7 +4,7 @@
 // back over the broker completes the order. Subscription and SOM are being built in parallel: stub servers
 // answer their agreed contracts (an empty subscription list; SOM's cancel gate verdicts).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createComClient, createCrmClient, createPaymentClient, PolicyViolationError } from '@bss/clients';
+import { createCatalogClient, createComClient, createCrmClient, createPaymentClient, PolicyViolationError } from '@bss/clients';
 import { CONSUMER_QUEUES, type EventEnvelope } from '@bss/contracts';
 import { startFleet, type Fleet } from '@bss/fleet';
 import { createTestDatabase, type TestDatabase } from '@bss/testing';
@@ -95,7 +95,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const opts = (name: 'crm' | 'payment' | 'com') => ({ baseUrl: fleet.url(name), token: TOKEN, actor: 'com-tester', channel: 'cli' });
+const opts = (name: 'catalog' | 'crm' | 'payment' | 'com') => ({ baseUrl: fleet.url(name), token: TOKEN, actor: 'com-tester', channel: 'cli' });
 const email = () => `ord.${randomBytes(4).toString('hex')}@example.com`;
 
 async function customerWithCard(): Promise<{ customerId: string; cardId: string }> {
@@ -137,7 +137,7 @@ describe('COM in the fleet', () => {
     const com = createComClient(opts('com'));
     const rule = (p: Promise<unknown>) => p.then(() => 'accepted', (e: unknown) => (e instanceof PolicyViolationError ? e.rule : String(e)));
     expect(await rule(com.create({ customerId: 'CUST-00000000', offeringId: 'PLAN_M' }))).toBe('order.create.customer_not_found');
-    const unreachable = await createCrmClient(opts('crm')).createCustomer({ name: 'No Medium', engagedParty: { id: `PTY-${randomBytes(3).toString('hex')}`, '@referredType': 'Individual' } } as never);
+    const unreachable = await createCrmClient(opts('crm')).createCustomer({ name: 'No Medium', engagedParty: { id: `PTY-${randomBytes(3).toString('hex')}`, '@referredType': 'Individual' } });
     expect(await rule(com.create({ customerId: unreachable.id, offeringId: 'PLAN_M' }))).toBe('order.create.no_contact_medium');
     const { customerId } = await customerWithCard();
     expect(await rule(com.create({ customerId, offeringId: 'PLAN_NOPE' }))).toBe('order.create.offering_not_found');
@@ -218,5 +218,38 @@ describe('COM in the fleet', () => {
     ]);
     expect((await com.getView(started.id)).state).toBe('in_progress');
     expect(somStub.calls).toContain(`POST /som-api/v1/order/${started.id}/cancel`);
+  });
+
+  it("snapshots the catalog's lowest active price, and refuses a retired offering with the catalog's rule underneath", async () => {
+    const catalog = createCatalogClient(opts('catalog'));
+    const com = createComClient(opts('com'));
+    const offeringId = `PLAN_T${randomBytes(3).toString('hex').toUpperCase()}`;
+    await catalog.addOffering({ offeringId, name: 'Trial', amount: '30.00', dataMb: 1024 });
+    await catalog.addPrice(offeringId, { priceId: `${offeringId}_PROMO`, amount: '19.90' });
+    const { customerId } = await customerWithCard();
+    const order = await com.create({ customerId, offeringId });
+    expect((await com.getView(order.id)).priceSnapshot).toEqual({ priceId: `${offeringId}_PROMO`, amount: '19.90', currency: 'SGD' });
+    expect(order.productOrderItem[0]!.itemPrice[0]!.price.taxIncludedAmount).toEqual({ unit: 'SGD', value: 19.9 });
+
+    await catalog.retireOffering(offeringId);
+    const err = await com.create({ customerId, offeringId }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PolicyViolationError);
+    expect([(err as PolicyViolationError).rule, (err as PolicyViolationError).context]).toEqual([
+      'policy.offering.not_sellable_now',
+      { offeringId, underlying: 'catalog.price.no_active_row', cause: 'offering_not_sellable' },
+    ]);
+  });
+
+  it('reads and cancels through the typed client: get, list with the total, cancelProductOrder', async () => {
+    const com = createComClient(opts('com'));
+    const { customerId } = await customerWithCard();
+    const a = await com.create({ customerId, offeringId: 'PLAN_S' });
+    const b = await com.create({ customerId, offeringId: 'PLAN_M' });
+    expect((await com.get(a.id)).id).toBe(a.id);
+    const page = await com.list({ customerId, limit: 1 });
+    expect([page.items.map((o) => o.id), page.total]).toEqual([[b.id], 2]);
+    const cancel = await com.cancelProductOrder({ productOrder: { id: a.id }, cancellationReason: 'duplicate' });
+    expect(cancel).toMatchObject({ state: 'done', productOrder: { id: a.id }, cancellationReason: 'duplicate' });
+    expect((await com.list({ customerId, state: 'cancelled' })).items.map((o) => o.id)).toEqual([a.id]);
   });
 });
