@@ -113,6 +113,36 @@ describe('provisioning task events', () => {
     }
   });
 
+  it('ends completed under any interleaving of stuck, retryable-failure and completion events of the same tasks', async () => {
+    // one handler for the three queues, so the harness can interleave them as three consumers might
+    const byType: Record<string, (typeof h.handlers)['som.provisioning.task.completed']> = {
+      'provisioning.task.completed': h.handlers['som.provisioning.task.completed'],
+      'provisioning.task.failed': h.handlers['som.provisioning.task.failed'],
+      'provisioning.task.stuck': h.handlers['som.provisioning.task.stuck'],
+    };
+    for (const seed of [11, 12, 13, 14]) {
+      const { event, ids } = await decomposed();
+      const events = [
+        taskEvent('provisioning.task.stuck', ids, 'HLR_PROVISION', { startedAt: '2026-06-01T00:00:10Z' }),
+        taskEvent('provisioning.task.failed', ids, 'OCS_BALANCE_INIT', { lastError: 'timeout', permanent: false }),
+        ...PROVISIONING_TASK_TYPES.map((t) => taskEvent('provisioning.task.completed', ids, t, completedAt)),
+      ];
+      const report = await deliverShuffled({
+        database: h.platform.database,
+        inboxSchema: 'service_inventory',
+        consumer: 'som.test.interleaved',
+        handler: (tx, e) => byType[e.eventType]!(tx, e),
+        events,
+        seed,
+      });
+      expect(report.failed).toEqual([]);
+      const so = await view(event.aggregateId);
+      expect(so.state).toBe('completed');
+      expect(so.tasks.every((t) => t.state === 'completed')).toBe(true);
+      expect((await stagedFor(h, event.aggregateId)).filter((e) => e.eventType === 'service_order.completed')).toHaveLength(1);
+    }
+  });
+
   it('waits for an operator on a stuck task and completes when the resolved task completes', async () => {
     const { event, ids } = await decomposed();
     await deliver(h, 'som.provisioning.task.stuck', taskEvent('provisioning.task.stuck', ids, 'HLR_PROVISION', { startedAt: '2026-06-01T00:00:10Z' }));
