@@ -190,6 +190,18 @@ describe('provisioning task events', () => {
     expect(types.filter((t) => t === 'service_order.failed')).toHaveLength(1);
     expect(types).not.toContain('service_order.completed');
   });
+  it('never releases a number that is no longer its own (its reservation expired and another order took it)', async () => {
+    const { event, ids, cfs } = await decomposed();
+    // what CRM's expiry does to the number (back to the pool, unbound from the profile), then another order takes it
+    await h.inventory.releaseMsisdn(cfs.msisdn!);
+    await h.inventory.reserveMsisdn(cfs.msisdn!, { idempotencyKey: `other-order:${cfs.msisdn}` });
+    await deliver(h, 'som.provisioning.task.failed', taskEvent('provisioning.task.failed', ids, 'HLR_PROVISION', { lastError: 'hlr down', permanent: true }));
+    expect((await view(event.aggregateId)).state).toBe('failed');
+    expect((await h.inventory.getMsisdn(cfs.msisdn!)).status).toBe('reserved');
+    // the profile still named our customer: it was ours, and is back in the pool
+    expect((await h.inventory.getEsim(cfs.iccid!)).profileState).toBe('available');
+    await h.inventory.releaseMsisdn(cfs.msisdn!);
+  });
 });
 
 describe('subscription verdict', () => {
@@ -218,6 +230,24 @@ describe('subscription verdict', () => {
     expect(linked).toHaveLength(1);
     expect(linked[0]!.payload).toMatchObject({ subscriptionId: 'SUB-SOMTEST0001', previousSubscriptionId: null, cfsServiceId: cfs.id });
     expect((linked[0]!.payload.linkedServiceIds as string[]).length).toBe(3);
+  });
+
+  it('recycles a profile the device already downloaded when the activation is declined', async () => {
+    const { event, so, cfs } = await completedOrder();
+    await h.inventory.markEsimDownloaded(cfs.iccid!);
+    await deliver(
+      h,
+      'som.subscription.activation_declined',
+      envelopeOf(
+        'subscription.activation_declined',
+        { orderId: event.aggregateId, customerId: 'CUST-SOMTEST0001', offeringId: 'PLAN_M', serviceOrderId: so.id, paymentId: null, reason: 'payment unavailable', declineCode: null },
+        event.aggregateId,
+        event.aggregateId,
+      ),
+    );
+    expect((await view(event.aggregateId)).state).toBe('torn_down');
+    expect(await h.inventory.getEsim(cfs.iccid!)).toMatchObject({ profileState: 'available', assignedMsisdn: null });
+    expect((await h.inventory.getMsisdn(cfs.msisdn!)).status).toBe('available');
   });
 
   it('tears the services down on a declined activation: terminated, MSISDN released, eSIM back in the pool', async () => {
