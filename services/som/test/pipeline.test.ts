@@ -2,9 +2,12 @@
 // progress (shuffled, duplicated), operator waits, permanent failure, inventory refusal, subscription link and
 // teardown. Events are delivered through the real inbox path (handleOnce / deliverShuffled).
 import { PROVISIONING_TASK_TYPES, type EventPayload } from '@bss/contracts';
-import { deliverShuffled } from '@bss/events';
+import { createInventoryClient } from '@bss/clients';
+import { deliverShuffled, handleOnce, isTransient } from '@bss/events';
 import { createTestDatabase, type TestDatabase } from '@bss/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { somHandlers } from '../src/consumers.ts';
+import { createDeps } from '../src/deps.ts';
 import { createQueryService } from '../src/services/query.service.ts';
 import { deliver, orderInProgress, stagedFor, startHarness, taskEvent, envelopeOf, type SomHarness } from './support.ts';
 
@@ -74,6 +77,17 @@ describe('order.in_progress', () => {
     // the same order event under a new id (COM re-published it)
     await deliver(h, 'som.order.in_progress', { ...event, eventId: crypto.randomUUID() });
     expect(await reservedCount()).toBe(before! + 1);
+    expect((await view(event.aggregateId)).state).toBe('in_progress');
+  });
+
+  it('throws a transient error when inventory is unreachable, writing nothing, so the bus retries', async () => {
+    const unreachable = somHandlers(createDeps(h.platform, { inventory: createInventoryClient({ baseUrl: 'http://127.0.0.1:9', token: 'x', timeoutMs: 500 }) }));
+    const event = orderInProgress();
+    const err = await handleOnce(h.platform.database, 'service_inventory', 'som.order.in_progress', event, unreachable['som.order.in_progress']).catch((e: unknown) => e);
+    expect(isTransient(err)).toBe(true);
+    await expect(view(event.aggregateId)).rejects.toMatchObject({ status: 404 });
+    // the retry, with inventory back, decomposes as if nothing had happened
+    await deliver(h, 'som.order.in_progress', event);
     expect((await view(event.aggregateId)).state).toBe('in_progress');
   });
 
