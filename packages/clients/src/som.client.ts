@@ -3,8 +3,8 @@
 import { som as c } from '@bss/contracts';
 import { createHttpClient, type ClientOptions, type Page, type RequestSpec } from './http-client.ts';
 
-const SO = '/tmf-api/serviceOrdering/v4/serviceOrder';
-const SERVICE = '/tmf-api/serviceInventory/v4/service';
+const SO = c.TMF641_PATH;
+const SERVICE = c.TMF638_PATH;
 const seg = (s: string) => encodeURIComponent(s);
 
 /** Creates the SOM client (baseUrl = the SOM service). */

@@ -2,9 +2,12 @@
 // progress (shuffled, duplicated), operator waits, permanent failure, inventory refusal, subscription link and
 // teardown. Events are delivered through the real inbox path (handleOnce / deliverShuffled).
 import { PROVISIONING_TASK_TYPES, type EventPayload } from '@bss/contracts';
-import { deliverShuffled } from '@bss/events';
+import { createInventoryClient } from '@bss/clients';
+import { deliverShuffled, handleOnce, isTransient } from '@bss/events';
 import { createTestDatabase, type TestDatabase } from '@bss/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { somHandlers } from '../src/consumers.ts';
+import { createDeps } from '../src/deps.ts';
 import { createQueryService } from '../src/services/query.service.ts';
 import { deliver, orderInProgress, stagedFor, startHarness, taskEvent, envelopeOf, type SomHarness } from './support.ts';
 
@@ -77,6 +80,17 @@ describe('order.in_progress', () => {
     expect((await view(event.aggregateId)).state).toBe('in_progress');
   });
 
+  it('throws a transient error when inventory is unreachable, writing nothing, so the bus retries', async () => {
+    const unreachable = somHandlers(createDeps(h.platform, { inventory: createInventoryClient({ baseUrl: 'http://127.0.0.1:9', token: 'x', timeoutMs: 500 }) }));
+    const event = orderInProgress();
+    const err = await handleOnce(h.platform.database, 'service_inventory', 'som.order.in_progress', event, unreachable['som.order.in_progress']).catch((e: unknown) => e);
+    expect(isTransient(err)).toBe(true);
+    await expect(view(event.aggregateId)).rejects.toMatchObject({ status: 404 });
+    // the retry, with inventory back, decomposes as if nothing had happened
+    await deliver(h, 'som.order.in_progress', event);
+    expect((await view(event.aggregateId)).state).toBe('in_progress');
+  });
+
   it('fails the service order at once when inventory refuses (no number matches), holding nothing', async () => {
     const before = await reservedCount();
     const { event, so } = await decomposed({ msisdnPreference: '12345678' });
@@ -110,6 +124,36 @@ describe('provisioning task events', () => {
       const completed = (await stagedFor(h, event.aggregateId)).filter((e) => e.eventType === 'service_order.completed');
       expect(completed).toHaveLength(1);
       expect(completed[0]!.payload).toMatchObject({ paymentMethodId: 'PM-0001', priceSnapshot: { priceId: 'PRICE_PLAN_M', amount: '25.00', currency: 'SGD' }, cfsServiceId: ids.serviceId });
+    }
+  });
+
+  it('ends completed under any interleaving of stuck, retryable-failure and completion events of the same tasks', async () => {
+    // one handler for the three queues, so the harness can interleave them as three consumers might
+    const byType: Record<string, (typeof h.handlers)['som.provisioning.task.completed']> = {
+      'provisioning.task.completed': h.handlers['som.provisioning.task.completed'],
+      'provisioning.task.failed': h.handlers['som.provisioning.task.failed'],
+      'provisioning.task.stuck': h.handlers['som.provisioning.task.stuck'],
+    };
+    for (const seed of [11, 12, 13, 14]) {
+      const { event, ids } = await decomposed();
+      const events = [
+        taskEvent('provisioning.task.stuck', ids, 'HLR_PROVISION', { startedAt: '2026-06-01T00:00:10Z' }),
+        taskEvent('provisioning.task.failed', ids, 'OCS_BALANCE_INIT', { lastError: 'timeout', permanent: false }),
+        ...PROVISIONING_TASK_TYPES.map((t) => taskEvent('provisioning.task.completed', ids, t, completedAt)),
+      ];
+      const report = await deliverShuffled({
+        database: h.platform.database,
+        inboxSchema: 'service_inventory',
+        consumer: 'som.test.interleaved',
+        handler: (tx, e) => byType[e.eventType]!(tx, e),
+        events,
+        seed,
+      });
+      expect(report.failed).toEqual([]);
+      const so = await view(event.aggregateId);
+      expect(so.state).toBe('completed');
+      expect(so.tasks.every((t) => t.state === 'completed')).toBe(true);
+      expect((await stagedFor(h, event.aggregateId)).filter((e) => e.eventType === 'service_order.completed')).toHaveLength(1);
     }
   });
 
@@ -160,6 +204,18 @@ describe('provisioning task events', () => {
     expect(types.filter((t) => t === 'service_order.failed')).toHaveLength(1);
     expect(types).not.toContain('service_order.completed');
   });
+  it('never releases a number that is no longer its own (its reservation expired and another order took it)', async () => {
+    const { event, ids, cfs } = await decomposed();
+    // what CRM's expiry does to the number (back to the pool, unbound from the profile), then another order takes it
+    await h.inventory.releaseMsisdn(cfs.msisdn!);
+    await h.inventory.reserveMsisdn(cfs.msisdn!, { idempotencyKey: `other-order:${cfs.msisdn}` });
+    await deliver(h, 'som.provisioning.task.failed', taskEvent('provisioning.task.failed', ids, 'HLR_PROVISION', { lastError: 'hlr down', permanent: true }));
+    expect((await view(event.aggregateId)).state).toBe('failed');
+    expect((await h.inventory.getMsisdn(cfs.msisdn!)).status).toBe('reserved');
+    // the profile still named our customer: it was ours, and is back in the pool
+    expect((await h.inventory.getEsim(cfs.iccid!)).profileState).toBe('available');
+    await h.inventory.releaseMsisdn(cfs.msisdn!);
+  });
 });
 
 describe('subscription verdict', () => {
@@ -188,6 +244,24 @@ describe('subscription verdict', () => {
     expect(linked).toHaveLength(1);
     expect(linked[0]!.payload).toMatchObject({ subscriptionId: 'SUB-SOMTEST0001', previousSubscriptionId: null, cfsServiceId: cfs.id });
     expect((linked[0]!.payload.linkedServiceIds as string[]).length).toBe(3);
+  });
+
+  it('recycles a profile the device already downloaded when the activation is declined', async () => {
+    const { event, so, cfs } = await completedOrder();
+    await h.inventory.markEsimDownloaded(cfs.iccid!);
+    await deliver(
+      h,
+      'som.subscription.activation_declined',
+      envelopeOf(
+        'subscription.activation_declined',
+        { orderId: event.aggregateId, customerId: 'CUST-SOMTEST0001', offeringId: 'PLAN_M', serviceOrderId: so.id, paymentId: null, reason: 'payment unavailable', declineCode: null },
+        event.aggregateId,
+        event.aggregateId,
+      ),
+    );
+    expect((await view(event.aggregateId)).state).toBe('torn_down');
+    expect(await h.inventory.getEsim(cfs.iccid!)).toMatchObject({ profileState: 'available', assignedMsisdn: null });
+    expect((await h.inventory.getMsisdn(cfs.msisdn!)).status).toBe('available');
   });
 
   it('tears the services down on a declined activation: terminated, MSISDN released, eSIM back in the pool', async () => {

@@ -1,13 +1,13 @@
 // Row → TMF641 ServiceOrder. The commercial order is `externalId` and an `externalReference` (ProductOrder);
 // the customer a relatedParty; the one item adds the CFS. SOM's `torn_down` (completed, then the activation
 // charge was declined) reads `failed` with an errorMessage saying why, as a failed order does.
-import type { som } from '@bss/contracts';
+import { som } from '@bss/contracts';
 import { omitEmpty } from '@bss/server-kit';
 import type { ServiceOrderGraph } from '../repositories/service-order.query.ts';
 import type { ServiceOrderState } from './service-order.state.ts';
 import { TMF638_PATH, toTmfServiceState } from './service.mapper.ts';
 
-export const TMF641_PATH = '/tmf-api/serviceOrdering/v4/serviceOrder';
+export const TMF641_PATH = som.TMF641_PATH;
 
 type Tmf641State = som.ServiceOrder['state'];
 const TMF_STATE: Record<ServiceOrderState, Tmf641State> = {

@@ -1,12 +1,12 @@
 // Row → TMF638 Service. TMF638 has no `failed` state: a service that failed before it ran reads `terminated`
 // (never enabled, never started) and its SOM state is the `bssState` characteristic. The CFS's resources and the
 // eSIM activation code are characteristics, with the progress of its four provisioning tasks.
-import type { som } from '@bss/contracts';
+import { som } from '@bss/contracts';
 import { omitEmpty } from '@bss/server-kit';
 import type { ServiceView } from '../repositories/service.query.ts';
 import type { ServiceState } from './service.state.ts';
 
-export const TMF638_PATH = '/tmf-api/serviceInventory/v4/service';
+export const TMF638_PATH = som.TMF638_PATH;
 
 type Tmf638State = som.Service['state'];
 const TMF_STATE: Record<ServiceState, Tmf638State> = {

@@ -10,7 +10,7 @@ import { checkCancellable } from '../policies/cancel.policies.ts';
 import { insertServiceOrderIfAbsent, lockServiceOrderByOrderId } from '../repositories/service-order.repository.ts';
 import { lockServicesOfOrder } from '../repositories/service.repository.ts';
 import type { ServiceOrderRow } from '../schema.ts';
-import { returnHoldings } from './inventory-holds.ts';
+import { holdingsOf, returnHoldings } from './inventory-holds.ts';
 import { moveServiceOrder, moveServicesWhereLegal } from './transitions.ts';
 
 /** A tombstone never had an item: it was never decomposed. */
@@ -49,7 +49,7 @@ export function createCancelService(deps: SomDeps) {
         checkCancellable(so);
         if (so.state === 'cancelled') return outcomeOf(so);
         await moveServicesWhereLegal(tx, await lockServicesOfOrder(tx, so.id), 'terminate', { endedAt: now, updatedAt: now });
-        await returnHoldings(deps, orderId, { msisdn: so.msisdn, iccid: so.iccid });
+        await returnHoldings(deps, orderId, holdingsOf(so));
         const cancelled = await moveServiceOrder(tx, so, 'cancel', { stateReason: reason, endedAt: now, updatedAt: now });
         await outbox.stage(tx, serviceOrderCancelled(cancelled, so.state));
         return outcomeOf(cancelled);

@@ -26,13 +26,14 @@ export function createDecomposeService(deps: SomDeps) {
 
   /** Reserves number + profile, binds them and reads the activation code; a refusal gives back what it got. */
   async function reserve(order: OrderInProgress): Promise<Reservation> {
-    const held: Holdings = { msisdn: null, iccid: null };
+    const held: Holdings = { msisdn: null, iccid: null, customerId: order.customerId, bound: false };
     try {
       const number = await inventory.reserveNextMsisdn(order.msisdnPreference ?? undefined, { idempotencyKey: inventoryKey(order.orderId, 'msisdn.reserve') });
       held.msisdn = number.msisdn;
       const profile = await inventory.reserveEsim({ idempotencyKey: inventoryKey(order.orderId, 'esim.reserve') });
       held.iccid = profile.iccid;
       await inventory.assignEsimMsisdn(profile.iccid, { msisdn: number.msisdn, customerId: order.customerId, idempotencyKey: inventoryKey(order.orderId, 'esim.bind') });
+      held.bound = true;
       const activation = await inventory.getEsimActivation(profile.iccid);
       return { ok: true, msisdn: number.msisdn, iccid: profile.iccid, imsi: profile.imsi, activationCode: activation.activationCode };
     } catch (err) {

@@ -25,13 +25,29 @@ export function refusalReason(err: Error): string {
 export interface Holdings {
   msisdn: string | null;
   iccid: string | null;
+  customerId: string | null;
+  /** Whether the eSIM was bound to the MSISDN (every service order past decomposition). */
+  bound: boolean;
 }
 
+/** The holdings recorded on a service order: an order that reserved both had bound them. */
+export const holdingsOf = (so: { msisdn: string | null; iccid: string | null; customerId: string | null }): Holdings => ({
+  msisdn: so.msisdn,
+  iccid: so.iccid,
+  customerId: so.customerId,
+  bound: so.msisdn !== null && so.iccid !== null,
+});
+
 /**
- * Returns the eSIM and the MSISDN to the pools. The eSIM goes back by the move its state allows: an unused
- * reservation is released, a profile that was downloaded or activated is recycled (v1.7 always called recycle,
- * which fails from `reserved`, and swallowed the error: profiles leaked). A refusal means the item is no longer
- * ours to return (already released, expired, taken back): logged, not fatal. Transport errors throw (retry).
+ * Returns the MSISDN and the eSIM to the pools — only while they are still this order's. A reservation may have
+ * expired (CRM's TTL) and been taken by another order, and a release has no owner check, so the profile's
+ * binding is the proof: the number is ours while our profile is bound to it; the profile is ours while it is
+ * bound to our number or, unbound (someone released the number), still names our customer. The number goes
+ * first (releasing it unbinds the profile; the snapshot taken before still proves the profile ours), so a retry
+ * after a half-done attempt finishes the job. The eSIM goes back by the move its state allows: an unused
+ * reservation is released, a downloaded or activated profile recycled (v1.7 always called recycle, which fails
+ * from `reserved`, and swallowed the error: profiles leaked). A refusal means the item is no longer ours to
+ * return (already returned): logged, not fatal. Transport errors throw (the bus retries).
  */
 export async function returnHoldings(deps: SomDeps, orderId: string, held: Holdings): Promise<void> {
   const { inventory, logger } = deps;
@@ -39,19 +55,24 @@ export async function returnHoldings(deps: SomDeps, orderId: string, held: Holdi
     if (!isInventoryRefusal(err)) throw err;
     logger.warn({ orderId, what, rule: (err as { rule?: string }).rule }, 'inventory refused to take an item back; treating it as already returned');
   };
-  if (held.iccid) {
-    const iccid = held.iccid;
-    const profile = await inventory.getEsim(iccid).catch((err: unknown) => {
-      if (err instanceof NotFoundError) return undefined;
-      throw err;
-    });
-    // a reserved profile bound to another number is someone else's reservation now (ours expired): leave it
-    const ours = profile !== undefined && (profile.assignedMsisdn === null || profile.assignedMsisdn === held.msisdn);
-    if (ours && profile.profileState === 'reserved') await inventory.releaseEsim(iccid, { idempotencyKey: inventoryKey(orderId, 'esim.release') }).catch(tolerate('esim'));
-    else if (ours && (profile.profileState === 'downloaded' || profile.profileState === 'activated')) {
-      await inventory.recycleEsim(iccid, { idempotencyKey: inventoryKey(orderId, 'esim.recycle') }).catch(tolerate('esim'));
-    }
+  const profile = held.iccid
+    ? await inventory.getEsim(held.iccid).catch((err: unknown) => {
+        if (err instanceof NotFoundError) return undefined;
+        throw err;
+      })
+    : undefined;
+  const numberOurs = held.msisdn !== null && (!held.bound || profile?.assignedMsisdn === held.msisdn);
+  if (held.msisdn && numberOurs) await inventory.releaseMsisdn(held.msisdn, { idempotencyKey: inventoryKey(orderId, 'msisdn.release') }).catch(tolerate('msisdn'));
+  else if (held.msisdn) logger.warn({ orderId }, 'the MSISDN is no longer bound to this order (expired or released); left alone');
+  if (!held.iccid || !profile) return;
+  const profileOurs =
+    !held.bound || profile.assignedMsisdn === held.msisdn || (profile.assignedMsisdn === null && profile.assignedToCustomerId !== null && profile.assignedToCustomerId === held.customerId);
+  if (!profileOurs) {
+    logger.warn({ orderId }, 'the eSIM is no longer this order\'s (expired or reused); left alone');
+    return;
   }
-  // the number after the profile, so the profile's binding still names it when we decide whose profile it is
-  if (held.msisdn) await inventory.releaseMsisdn(held.msisdn, { idempotencyKey: inventoryKey(orderId, 'msisdn.release') }).catch(tolerate('msisdn'));
+  if (profile.profileState === 'reserved') await inventory.releaseEsim(held.iccid, { idempotencyKey: inventoryKey(orderId, 'esim.release') }).catch(tolerate('esim'));
+  else if (profile.profileState === 'downloaded' || profile.profileState === 'activated') {
+    await inventory.recycleEsim(held.iccid, { idempotencyKey: inventoryKey(orderId, 'esim.recycle') }).catch(tolerate('esim'));
+  }
 }

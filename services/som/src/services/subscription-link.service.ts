@@ -8,7 +8,7 @@ import type { SomDeps } from '../deps.ts';
 import { serviceOrderTornDown, serviceSubscriptionLinked } from '../events/service-order.events.ts';
 import { lockServiceOrderByOrderId } from '../repositories/service-order.repository.ts';
 import { lockServicesOfOrder, updateService } from '../repositories/service.repository.ts';
-import { returnHoldings } from './inventory-holds.ts';
+import { holdingsOf, returnHoldings } from './inventory-holds.ts';
 import { moveServiceOrder, moveServicesWhereLegal } from './transitions.ts';
 
 export function createSubscriptionLinkService(deps: SomDeps) {
@@ -37,7 +37,7 @@ export function createSubscriptionLinkService(deps: SomDeps) {
       }
       const now = clock.now();
       const services = await moveServicesWhereLegal(tx, await lockServicesOfOrder(tx, so.id), 'terminate', { endedAt: now, updatedAt: now });
-      await returnHoldings(deps, so.orderId, { msisdn: so.msisdn, iccid: so.iccid });
+      await returnHoldings(deps, so.orderId, holdingsOf(so));
       const reason = `activation declined: ${e.reason}`;
       const torn = await moveServiceOrder(tx, so, 'tear_down', { stateReason: reason, endedAt: now, updatedAt: now });
       await outbox.stage(tx, serviceOrderTornDown(torn, services.find((s) => s.kind === 'CFS')!, reason));

@@ -14,7 +14,7 @@ import { lockServiceOrder } from '../repositories/service-order.repository.ts';
 import { lockServicesOfOrder } from '../repositories/service.repository.ts';
 import { lockTasksOfOrder, updateTask } from '../repositories/task.repository.ts';
 import type { ProvisioningTaskRow, ServiceOrderRow } from '../schema.ts';
-import { returnHoldings } from './inventory-holds.ts';
+import { holdingsOf, returnHoldings } from './inventory-holds.ts';
 import { moveServiceOrder, moveServicesWhereLegal } from './transitions.ts';
 
 type TaskEvent = EventPayload<'provisioning.task.completed'> | EventPayload<'provisioning.task.failed'> | EventPayload<'provisioning.task.stuck'>;
@@ -63,7 +63,7 @@ export function createTaskProgressService(deps: SomDeps) {
       const now = clock.now();
       const reason = `provisioning task ${e.taskType} failed: ${e.lastError}`;
       await moveServicesWhereLegal(tx, await lockServicesOfOrder(tx, step.so.id), 'fail', { endedAt: now, updatedAt: now });
-      await returnHoldings(deps, step.so.orderId, { msisdn: step.so.msisdn, iccid: step.so.iccid });
+      await returnHoldings(deps, step.so.orderId, holdingsOf(step.so));
       const failed = await moveServiceOrder(tx, step.so, 'fail', { stateReason: reason, failedTaskType: e.taskType, endedAt: now, updatedAt: now });
       await outbox.stage(tx, serviceOrderFailed(failed, reason, e.taskType));
     },
