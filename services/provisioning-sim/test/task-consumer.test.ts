@@ -5,6 +5,7 @@ import { deliverShuffled } from '@bss/events';
 import { createTestDatabase, type TestDatabase } from '@bss/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TASK_CREATED_QUEUE } from '../src/consumers/task-created.consumer.ts';
+import { MAX_ATTEMPTS_PER_PASS } from '../src/services/task-runner.service.ts';
 import { allTasksOf, buildTestApp, http, outbox, serviceOrder, taskCreated, TASKS, type TestApp } from './helpers.ts';
 
 let db: TestDatabase;
@@ -106,5 +107,11 @@ describe('provisioning-sim.task.created consumer', () => {
     }
     expect(await outbox(db, 'provisioning.task.completed')).toHaveLength(20);
     expect((await tasks()).every((r) => r.state === 'completed' && r.attempts === 1)).toBe(true);
+  });
+
+  it('bounds a pass; the next pass carries on', async () => {
+    await deliver(Array.from({ length: 11 }, () => serviceOrder()).flatMap(allTasksOf), 13);
+    expect((await t.runner.runPending()).attempts).toBe(MAX_ATTEMPTS_PER_PASS);
+    expect((await t.runner.runPending()).attempts).toBe(44 - MAX_ATTEMPTS_PER_PASS);
   });
 });
