@@ -114,4 +114,13 @@ describe('provisioning-sim.task.created consumer', () => {
     expect((await t.runner.runPending()).attempts).toBe(MAX_ATTEMPTS_PER_PASS);
     expect((await t.runner.runPending()).attempts).toBe(44 - MAX_ATTEMPTS_PER_PASS);
   });
+
+  it('refuses a payload that breaks the catalogue (permanent: it parks), creating nothing', async () => {
+    const bad = taskCreated(serviceOrder(), 'HLR_PROVISION');
+    bad.payload = { ...bad.payload, taskType: 'HLR_DEPROVISION' };
+    const report = await deliverShuffled({ database: db, inboxSchema: 'provisioning', consumer: TASK_CREATED_QUEUE, handler: t.consumer.handler, events: [bad], seed: 1, duplicateRate: 0, maxAttempts: 1 });
+    expect(report.failed).toHaveLength(1);
+    expect(report.failed[0]!.error).toMatch(/breaks the event catalogue/);
+    expect(await tasks()).toEqual([]);
+  });
 });
