@@ -40,6 +40,8 @@ CREATE INDEX ix_task_service ON provisioning.task (service_id);
 
 CREATE TABLE provisioning.fault_rule (
   id          text         PRIMARY KEY,
+  -- Creation order (the tie-break among rules of equal specificity), independent of the scenario clock.
+  seq         bigint       GENERATED ALWAYS AS IDENTITY UNIQUE,
   -- NULL: the rule applies to every task type.
   task_type   text         CHECK (task_type IN ('HLR_PROVISION', 'PCRF_POLICY_PUSH', 'OCS_BALANCE_INIT', 'ESIM_PROFILE_PREPARE')),
   mode        text         NOT NULL CHECK (mode IN ('fail_first_attempt', 'fail_always', 'stuck', 'slow')),
@@ -50,4 +52,3 @@ CREATE TABLE provisioning.fault_rule (
   updated_at  timestamptz  NOT NULL,
   CONSTRAINT ck_fault_rule_permanent_fail_always CHECK (NOT permanent OR mode = 'fail_always')
 );
-CREATE INDEX ix_fault_rule_task_type ON provisioning.fault_rule (task_type, created_at, id);

@@ -1,6 +1,6 @@
 // Drizzle view of the provisioning schema (DDL lives in migrations/provisioning/*.sql).
 import type { provisioning } from '@bss/contracts';
-import { boolean, integer, numeric, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, numeric, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const provisioningSchema = pgSchema('provisioning');
 
@@ -35,6 +35,7 @@ export type TaskRow = typeof task.$inferSelect;
 
 export const faultRule = provisioningSchema.table('fault_rule', {
   id: text().primaryKey(),
+  seq: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
   taskType: text().$type<provisioning.TaskType>(),
   mode: text().$type<provisioning.FaultMode>().notNull(),
   // numeric comes back as a string: the probability stays the exact decimal the operator set.

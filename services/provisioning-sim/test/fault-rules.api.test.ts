@@ -48,6 +48,11 @@ describe('fault-injection rules', () => {
     expect((await api.patch(`${FAULTS}/${rule.id}`, { mode: 'stuck' })).json()).toMatchObject({ mode: 'stuck', permanent: false });
     expect((await api.patch(`${FAULTS}/${rule.id}`, { mode: 'fail_always', taskType: null })).json()).toMatchObject({ permanent: true, taskType: null });
 
+    // An empty patch is a no-op: same rule back, nothing staged.
+    const unchanged = await api.patch(`${FAULTS}/${rule.id}`, {});
+    expect(unchanged.statusCode).toBe(200);
+    expect(unchanged.json().updatedAt).toBe(patched.json().updatedAt);
+
     expect((await api.del(`${FAULTS}/${rule.id}`)).statusCode).toBe(204);
     expect((await api.get(`${FAULTS}/${rule.id}`)).json().reason).toBe('provisioning.fault_injection.not_found');
 

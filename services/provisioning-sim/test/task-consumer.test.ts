@@ -5,6 +5,7 @@ import { deliverShuffled } from '@bss/events';
 import { createTestDatabase, type TestDatabase } from '@bss/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TASK_CREATED_QUEUE } from '../src/consumers/task-created.consumer.ts';
+import { MAX_ATTEMPTS_PER_PASS } from '../src/services/task-runner.service.ts';
 import { allTasksOf, buildTestApp, http, outbox, serviceOrder, taskCreated, TASKS, type TestApp } from './helpers.ts';
 
 let db: TestDatabase;
@@ -106,5 +107,20 @@ describe('provisioning-sim.task.created consumer', () => {
     }
     expect(await outbox(db, 'provisioning.task.completed')).toHaveLength(20);
     expect((await tasks()).every((r) => r.state === 'completed' && r.attempts === 1)).toBe(true);
+  });
+
+  it('bounds a pass; the next pass carries on', async () => {
+    await deliver(Array.from({ length: 11 }, () => serviceOrder()).flatMap(allTasksOf), 13);
+    expect((await t.runner.runPending()).attempts).toBe(MAX_ATTEMPTS_PER_PASS);
+    expect((await t.runner.runPending()).attempts).toBe(44 - MAX_ATTEMPTS_PER_PASS);
+  });
+
+  it('refuses a payload that breaks the catalogue (permanent: it parks), creating nothing', async () => {
+    const bad = taskCreated(serviceOrder(), 'HLR_PROVISION');
+    bad.payload = { ...bad.payload, taskType: 'HLR_DEPROVISION' };
+    const report = await deliverShuffled({ database: db, inboxSchema: 'provisioning', consumer: TASK_CREATED_QUEUE, handler: t.consumer.handler, events: [bad], seed: 1, duplicateRate: 0, maxAttempts: 1 });
+    expect(report.failed).toHaveLength(1);
+    expect(report.failed[0]!.error).toMatch(/breaks the event catalogue/);
+    expect(await tasks()).toEqual([]);
   });
 });

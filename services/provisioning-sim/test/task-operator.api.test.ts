@@ -119,3 +119,16 @@ describe('task reads', () => {
     expect(JSON.stringify(res.json().context)).toMatch(/state/);
   });
 });
+
+describe('operational reset', () => {
+  it('clears tasks and fault rules and records the reset', async () => {
+    await taskIn('stuck');
+    await createFault(t.app, { mode: 'slow' });
+    const res = await api.post('/admin-api/v1/reset-operational-data');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().schemas).toEqual([{ schema: 'provisioning', truncated: ['provisioning.task', 'provisioning.fault_rule'], updated: [] }]);
+    expect((await api.get(TASKS)).json()).toEqual([]);
+    expect((await api.get(FAULTS)).json()).toEqual([]);
+    expect(await outbox(db, 'admin.operational_data_reset')).toHaveLength(1);
+  });
+});

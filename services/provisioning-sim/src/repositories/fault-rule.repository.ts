@@ -33,10 +33,16 @@ export async function deleteFaultRule(tx: Tx, id: string): Promise<void> {
   await tx.delete(faultRule).where(eq(faultRule.id, id));
 }
 
-/** Every rule, oldest first (the order `applicableRule` breaks ties in). */
-export async function listFaultRules(ex: Executor, page?: { offset: number; limit: number }): Promise<{ rows: FaultRuleRow[]; total: number }> {
-  const q = ex.select().from(faultRule).orderBy(asc(faultRule.createdAt), asc(faultRule.id));
-  const rows = page ? await q.offset(page.offset).limit(page.limit) : await q;
+const oldestFirst = [asc(faultRule.seq)];
+
+/** Every rule, oldest first (the order `applicableRule` breaks ties in): what the runner decides from. */
+export async function listAllFaultRules(ex: Executor): Promise<FaultRuleRow[]> {
+  return ex.select().from(faultRule).orderBy(...oldestFirst);
+}
+
+/** A page of rules, oldest first, with the total. */
+export async function listFaultRules(ex: Executor, page: { offset: number; limit: number }): Promise<{ rows: FaultRuleRow[]; total: number }> {
+  const rows = await ex.select().from(faultRule).orderBy(...oldestFirst).offset(page.offset).limit(page.limit);
   const [total] = await ex.select({ n: count() }).from(faultRule);
   return { rows, total: total?.n ?? 0 };
 }

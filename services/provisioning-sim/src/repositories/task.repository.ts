@@ -2,7 +2,7 @@
 import type { provisioning } from '@bss/contracts';
 import type { Executor, Tx } from '@bss/db';
 import { NotFound } from '@bss/policy';
-import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { task, type TaskRow } from '../schema.ts';
 import { currentTenant, inTenant } from './tenant.ts';
 
@@ -68,10 +68,4 @@ export async function listTasks(ex: Executor, q: provisioning.TaskListQuery): Pr
   const rows = await ex.select().from(task).where(where).orderBy(desc(task.createdAt), desc(task.id)).offset(q.offset).limit(q.limit);
   const [total] = await ex.select({ n: count() }).from(task).where(where);
   return { rows, total: total?.n ?? 0 };
-}
-
-/** Count of pending tasks (any tenant): the runner stops a pass when there is nothing left. */
-export async function countPending(ex: Executor): Promise<number> {
-  const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(task).where(eq(task.state, 'pending'));
-  return row?.n ?? 0;
 }

@@ -51,6 +51,8 @@ export function createFaultRuleService(deps: ProvisioningDeps) {
   function update(faultId: string, patch: provisioning.FaultRulePatch): Promise<provisioning.FaultRule> {
     return db.transaction(async (tx) => {
       const current = await getFaultRuleForUpdate(tx, faultId);
+      // An empty patch changes nothing, so it records nothing.
+      if (Object.values(patch).every((v) => v === undefined)) return view(current);
       const mode = patch.mode ?? current.mode;
       const permanent = patch.permanent ?? impliedPermanent(current, mode);
       checkPermanentMode(mode, permanent);

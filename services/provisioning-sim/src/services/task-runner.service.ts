@@ -9,7 +9,7 @@ import type { ProvisioningDeps } from '../deps.ts';
 import { applicableRule, decideAttempt } from '../domain/fault-decision.ts';
 import { taskMachine } from '../domain/task.state.ts';
 import { taskCompleted, taskFailed, taskStuck } from '../events/task.events.ts';
-import { listFaultRules } from '../repositories/fault-rule.repository.ts';
+import { listAllFaultRules } from '../repositories/fault-rule.repository.ts';
 import { claimPendingTask, updateTask } from '../repositories/task.repository.ts';
 import type { TaskRow } from '../schema.ts';
 
@@ -26,14 +26,17 @@ export interface RunReport {
 
 type AttemptResult = 'completed' | 'retried' | 'failed' | 'stuck';
 
-/** Upper bound of attempts in one pass, so a pass always ends (the next wake-up continues). */
-const MAX_ATTEMPTS_PER_PASS = 500;
+/**
+ * Upper bound of attempts in one pass, so a pass ends soon (the next wake-up continues) and stopping the
+ * service waits at most about (this / concurrency) × the attempt duration for the pass in flight.
+ */
+export const MAX_ATTEMPTS_PER_PASS = 40;
 
 export function createTaskRunner(deps: ProvisioningDeps) {
   async function attempt(tx: Tx, claimed: TaskRow): Promise<AttemptResult> {
     const attemptNo = claimed.attempts + 1;
     taskMachine.transition(claimed.state, 'start', { taskId: claimed.id });
-    const rules = (await listFaultRules(tx)).rows;
+    const rules = await listAllFaultRules(tx);
     const outcome = decideAttempt({
       rule: applicableRule(rules, claimed.taskType),
       attempt: attemptNo,
@@ -87,8 +90,11 @@ export function createTaskRunner(deps: ProvisioningDeps) {
   /** One pass: `concurrency` lanes run attempts until nothing is pending. */
   async function runPending(): Promise<RunReport> {
     const report: RunReport = { attempts: 0, completed: 0, retried: 0, failed: 0, stuck: 0 };
+    let started = 0;
     const lane = async () => {
-      while (report.attempts < MAX_ATTEMPTS_PER_PASS) {
+      // A lane takes a slot before it claims, so parallel lanes never overshoot the bound.
+      while (started < MAX_ATTEMPTS_PER_PASS) {
+        started++;
         const result = await runOneAttempt();
         if (!result) return;
         report.attempts++;
