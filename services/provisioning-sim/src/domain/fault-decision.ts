@@ -21,7 +21,7 @@ export interface FaultRuleView {
 export type AttemptOutcome =
   | { kind: 'succeed'; durationMs: number; faultId: string | null }
   | { kind: 'fail'; durationMs: number; error: string; permanent: boolean; faultId: string }
-  | { kind: 'hang'; faultId: string };
+  | { kind: 'hang'; error: string; faultId: string };
 
 /** The one rule that governs tasks of `taskType`, if any is enabled. */
 export function applicableRule<R extends FaultRuleView>(rules: readonly R[], taskType: provisioning.TaskType): R | undefined {
@@ -53,7 +53,7 @@ export function decideAttempt({ rule, attempt, maxAttempts, durationMs, random }
   const label = `injected fault ${rule.id} (${rule.mode}) on attempt ${attempt} of ${maxAttempts}`;
   switch (rule.mode) {
     case 'stuck':
-      return attempt === 1 && fires(rule.probability, random) ? { kind: 'hang', faultId: rule.id } : ok;
+      return attempt === 1 && fires(rule.probability, random) ? { kind: 'hang', error: `${label}: the network never answered`, faultId: rule.id } : ok;
     case 'fail_first_attempt':
       return attempt === 1 && fires(rule.probability, random)
         ? { kind: 'fail', durationMs, error: label, permanent: false, faultId: rule.id }

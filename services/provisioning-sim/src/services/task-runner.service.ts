@@ -55,7 +55,7 @@ export function createTaskRunner(deps: ProvisioningDeps) {
       return 'completed';
     }
     if (outcome.kind === 'hang') {
-      const row = await updateTask(tx, claimed.id, { ...common, state: taskMachine.transition('running', 'hang'), endedAt: now, lastError: `${outcome.faultId}: stuck` });
+      const row = await updateTask(tx, claimed.id, { ...common, state: taskMachine.transition('running', 'hang'), endedAt: now, lastError: outcome.error });
       await deps.outbox.stage(tx, taskStuck(row));
       return 'stuck';
     }
