@@ -68,6 +68,9 @@ export function createAmqpConnection(opts: AmqpConnectionOptions): AmqpConnectio
   };
 
   async function setup(model: ChannelModel): Promise<void> {
+    // amqplib's recovery binds its own 'error' listener only after setup returns: a connection cut while the
+    // topology is being declared would emit 'error' on a model nobody listens to, and crash the process.
+    model.on('error', (err: Error) => logger.debug({ err: err.message }, 'amqp connection error during setup'));
     const publisher = await model.createConfirmChannel();
     const link: AmqpLink = { model, publisher, closing: false };
     watch(link, publisher, 'publisher');

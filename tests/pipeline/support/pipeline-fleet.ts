@@ -31,6 +31,8 @@ export interface PipelineFleet {
   url(name: ServiceName): string;
   /** Stops one service (HTTP, relay, consumers, workers) and starts it again on the same port and database. */
   restart(name: ServiceName): Promise<void>;
+  /** Messages and consumers of every non-empty queue of this run (main, retry tiers, parked), for diagnosis. */
+  queueDepths(): Promise<Record<string, { messages: number; consumers: number }>>;
   /** Messages sitting in every parked queue of this run, by queue. */
   parked(): Promise<Record<string, number>>;
   stop(): Promise<void>;
@@ -53,8 +55,11 @@ export async function startPipelineFleet(opts: PipelineFleetOptions = {}): Promi
     BSS_ALLOW_ADMIN_RESET: 'true',
     BSS_KYC_SIGNING_SECRET: randomBytes(24).toString('hex'),
     BSS_KYC_DOCUMENT_PEPPER: randomBytes(24).toString('hex'),
-    BSS_LOG_LEVEL: 'silent',
+    BSS_LOG_LEVEL: process.env.BSS_PIPELINE_LOG_LEVEL ?? 'silent',
     BSS_PROVISIONING_TASK_DURATION_MS: '0',
+    BSS_PROVISIONING_POLL_INTERVAL_MS: '20',
+    // seven services in one process: small pools keep the run well inside Postgres's default 100 connections
+    BSS_DB_POOL_MAX: '3',
     ...opts.env,
   };
   PIPELINE_SERVICES.forEach((name, i) => {
@@ -99,6 +104,19 @@ export async function startPipelineFleet(opts: PipelineFleetOptions = {}): Promi
       await running.get(name)?.stop();
       running.delete(name);
       await start(name);
+    },
+    async queueDepths() {
+      const out: Record<string, { messages: number; consumers: number }> = {};
+      for (const { queue } of CONSUMER_QUEUES) {
+        const q = prefix + queue;
+        for (const name of [q, parkedQueueOf(q), ...DEFAULT_RETRY_DELAYS_MS.map((ms) => retryQueueOf(q, ms))]) {
+          const ch = await channel();
+          const info = await ch.checkQueue(name).catch(() => undefined);
+          if (info && (info.messageCount || name === q)) out[name.slice(prefix.length)] = { messages: info.messageCount, consumers: info.consumerCount };
+          await ch.close().catch(() => {});
+        }
+      }
+      return out;
     },
     async parked() {
       const out: Record<string, number> = {};
