@@ -7,3 +7,4 @@ export * as crm from './crm/index.ts';
 export * as inventory from './inventory/index.ts';
 export * as payment from './payment/index.ts';
 export * as subscription from './subscription/index.ts';
+export * as usage from './usage/index.ts';
