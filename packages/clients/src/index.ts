@@ -13,3 +13,5 @@ export * from './crm.client.ts';
 export * from './payment.client.ts';
 export * from './subscription.client.ts';
 export * from './inventory.client.ts';
+export * from './mediation.client.ts';
+export * from './rating.client.ts';
