@@ -1,7 +1,7 @@
 // Mediation API over a real database with the in-process subscription fake: block at the edge (each rule, nothing
 // stored, one usage.rejected event), idempotency on the sender's id, and the list filters and paging.
 import { mintedIdPattern } from '@bss/contracts';
-import { createTestDatabase, type TestDatabase } from '@bss/testing';
+import { authHeaders, createTestDatabase, tenantBHeaders, type TestDatabase } from '@bss/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, fakeSubscriptions, http, line, outboxEvents, shorthand, usageCount, USAGE, type TestApp } from '../helpers.ts';
 
@@ -182,5 +182,20 @@ describe('reading usage', () => {
   it('projects fields, keeping id, href and @type', async () => {
     const [u] = (await api.get(`${USAGE}?subscriptionId=SUB-LIST&fields=usageDate&limit=1`)).json();
     expect(Object.keys(u).sort()).toEqual(['@type', 'href', 'id', 'usageDate']);
+  });
+});
+
+describe('tenants', () => {
+  it('keeps each tenant’s records and sender ids apart', async () => {
+    const body = shorthand('6590000001');
+    const post = (headers: Record<string, string>) => t.app.inject({ method: 'POST', url: USAGE, payload: body, headers: { 'content-type': 'application/json', ...headers } });
+    const mine = await post(authHeaders());
+    const theirs = await post(tenantBHeaders());
+    // the same sender id in another tenant is another record, not a replay
+    expect([mine.statusCode, theirs.statusCode]).toEqual([201, 201]);
+    expect(theirs.json().id).not.toBe(mine.json().id);
+    expect((await t.app.inject({ method: 'GET', url: `${USAGE}/${theirs.json().id}`, headers: authHeaders() })).statusCode).toBe(404);
+    const listed = await t.app.inject({ method: 'GET', url: `${USAGE}?msisdn=6590000001&limit=1000`, headers: tenantBHeaders() });
+    expect(listed.json().map((u: { id: string }) => u.id)).toEqual([theirs.json().id]);
   });
 });
