@@ -16,3 +16,5 @@ export * from './som.client.ts';
 export * from './provisioning.client.ts';
 export * from './subscription.client.ts';
 export * from './inventory.client.ts';
+export * from './mediation.client.ts';
+export * from './rating.client.ts';

@@ -10,3 +10,4 @@ export * as payment from './payment/index.ts';
 export * as som from './som/index.ts';
 export * as provisioning from './provisioning/index.ts';
 export * as subscription from './subscription/index.ts';
+export * as usage from './usage/index.ts';

@@ -1,0 +1,77 @@
+// Queries over mediation.usage. The partial unique index on (tenant, external_id) is what makes a replayed
+// record count once; insertUsage reports the clash instead of raising.
+import type { Executor, Tx } from '@bss/db';
+import { NotFound } from '@bss/policy';
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { usage, type UsageRow } from '../schema.ts';
+import { currentTenant, inTenant } from './tenant.ts';
+
+export async function findUsage(ex: Executor, id: string): Promise<UsageRow | undefined> {
+  const [row] = await ex.select().from(usage).where(and(eq(usage.id, id), inTenant(usage.tenantId)));
+  return row;
+}
+
+/** The record, or NotFound (404 usage.not_found). */
+export async function getUsage(ex: Executor, id: string): Promise<UsageRow> {
+  const row = await findUsage(ex, id);
+  if (!row) throw new NotFound('usage', id);
+  return row;
+}
+
+export async function findUsageByExternalId(ex: Executor, externalId: string): Promise<UsageRow | undefined> {
+  const [row] = await ex.select().from(usage).where(and(eq(usage.externalId, externalId), inTenant(usage.tenantId)));
+  return row;
+}
+
+export type NewUsage = Omit<typeof usage.$inferInsert, 'tenantId'>;
+
+/**
+ * Inserts the record; undefined when another record of this tenant already holds its external id (ON CONFLICT
+ * waits for a concurrent inserter to commit, so exactly one of two racing posts stores the record).
+ */
+export async function insertUsage(tx: Tx, values: NewUsage): Promise<UsageRow | undefined> {
+  const [row] = await tx
+    .insert(usage)
+    .values({ ...values, tenantId: currentTenant() })
+    .onConflictDoNothing({ target: [usage.tenantId, usage.externalId], where: sql`external_id IS NOT NULL` })
+    .returning();
+  return row;
+}
+
+/** What the list filters on; an absent key does not filter. `since` is inclusive, `until` exclusive. */
+export interface UsageFilter {
+  msisdn?: string | undefined;
+  subscriptionId?: string | undefined;
+  eventType?: string | undefined;
+  since?: Date | undefined;
+  until?: Date | undefined;
+}
+
+const where = (f: UsageFilter) =>
+  and(
+    inTenant(usage.tenantId),
+    f.msisdn === undefined ? undefined : eq(usage.msisdn, f.msisdn),
+    f.subscriptionId === undefined ? undefined : eq(usage.subscriptionId, f.subscriptionId),
+    f.eventType === undefined ? undefined : eq(usage.eventType, f.eventType as UsageRow['eventType']),
+    f.since === undefined ? undefined : gte(usage.eventTime, f.since),
+    f.until === undefined ? undefined : lt(usage.eventTime, f.until),
+  );
+
+/**
+ * A page of the filtered records, newest event first, with the filtered total from the same statement (a window
+ * count over the filtered rows, so page and total come from one snapshot in one round trip). Only a page past
+ * the end has no row to carry the total; then a count answers it.
+ */
+export async function pageUsage(ex: Executor, filter: UsageFilter, page: { offset: number; limit: number }): Promise<{ rows: UsageRow[]; total: number }> {
+  const result = await ex
+    .select({ row: usage, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(usage)
+    .where(where(filter))
+    .orderBy(desc(usage.eventTime), desc(usage.id))
+    .offset(page.offset)
+    .limit(page.limit);
+  if (result.length > 0) return { rows: result.map((r) => r.row), total: result[0]!.total };
+  if (page.offset === 0) return { rows: [], total: 0 };
+  const [counted] = await ex.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(usage).where(where(filter));
+  return { rows: [], total: counted?.n ?? 0 };
+}

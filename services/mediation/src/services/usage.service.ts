@@ -1,0 +1,98 @@
+// The record use-case (block at the edge) and the reads. A record is checked before anything is stored: its
+// own values first, then its line's subscription (an HTTP lookup, outside any transaction). A refusal commits
+// only a `usage.rejected` event, in its own transaction, and answers 422 with the rule id; an accepted record
+// is the `UE-…` row and its `usage.recorded` event in one transaction. The sender's id (`externalId`) makes a
+// repost count once: the unique index lets one insert win and every repost returns that first record (200).
+import { mintId, type usage } from '@bss/contracts';
+import { PolicyViolation } from '@bss/policy';
+import type { LineSubscription } from '../adapters/subscription-lookup.ts';
+import type { MediationDeps } from '../deps.ts';
+import type { RecordInput } from '../domain/usage-input.ts';
+import { toUsage } from '../domain/usage.mapper.ts';
+import { usageRecorded, usageRejected } from '../events/usage.events.ts';
+import {
+  checkPositiveQuantity,
+  checkSameRecordForExternalId,
+  checkSubscriptionActive,
+  checkSubscriptionExists,
+  checkUnitMatchesEventType,
+  checkValidEventType,
+} from '../policies/usage.policies.ts';
+import { findUsageByExternalId, getUsage, insertUsage, pageUsage, type UsageFilter } from '../repositories/usage.repository.ts';
+import type { UsageRow } from '../schema.ts';
+
+export type UsageService = ReturnType<typeof createUsageService>;
+
+export function createUsageService(deps: MediationDeps) {
+  const { database, clock, outbox, logger } = deps;
+  const view = (row: UsageRow) => toUsage(row, deps.href);
+
+  /** The checks in order; returns the line's active subscription, or throws the first PolicyViolation. */
+  async function admit(input: RecordInput, seen: { sub?: LineSubscription }): Promise<LineSubscription> {
+    checkPositiveQuantity(input);
+    checkValidEventType(input);
+    checkUnitMatchesEventType(input);
+    const sub = await deps.subscriptions.findByMsisdn(input.msisdn);
+    checkSubscriptionExists(sub, input.msisdn);
+    seen.sub = sub;
+    checkSubscriptionActive(sub);
+    return sub;
+  }
+
+  /** A repost of a stored record: the same record again returns it, a different one under its id is refused. */
+  function replay(existing: UsageRow, input: RecordInput) {
+    checkSameRecordForExternalId(existing, input);
+    return { usage: view(existing), replayed: true };
+  }
+
+  async function record(input: RecordInput): Promise<{ usage: usage.Usage; replayed: boolean }> {
+    if (input.externalId !== undefined) {
+      const existing = await findUsageByExternalId(database.db, input.externalId);
+      if (existing) return replay(existing, input);
+    }
+    const seen: { sub?: LineSubscription } = {};
+    let sub: LineSubscription;
+    try {
+      sub = await admit(input, seen);
+    } catch (err) {
+      if (err instanceof PolicyViolation) {
+        // The refusal is audited even though nothing is stored: its own transaction, committed before the 422.
+        await database.db.transaction((tx) => outbox.stage(tx, usageRejected(input, err.rule, seen.sub)));
+        logger.info({ subscriptionId: seen.sub?.id, rule: err.rule }, 'usage record refused at the edge');
+      }
+      throw err;
+    }
+    const stored = await database.db.transaction(async (tx) => {
+      const row = await insertUsage(tx, {
+        id: mintId('UE'),
+        msisdn: input.msisdn,
+        subscriptionId: sub.id,
+        customerId: sub.customerId,
+        offeringId: sub.offeringId,
+        eventType: input.eventType as usage.UsageEventType,
+        eventTime: new Date(input.eventTime),
+        quantity: input.quantity,
+        unit: input.unit as usage.UsageUnit,
+        roaming: input.roaming,
+        source: input.source,
+        externalId: input.externalId ?? null,
+        description: input.description ?? null,
+        createdAt: clock.now(),
+      });
+      if (row) await outbox.stage(tx, usageRecorded(row));
+      return row;
+    });
+    // Lost the race for the external id to a concurrent post of the same record: answer with the winner's row.
+    if (!stored) return replay((await findUsageByExternalId(database.db, input.externalId!))!, input);
+    return { usage: view(stored), replayed: false };
+  }
+
+  return {
+    record,
+    get: async (id: string) => view(await getUsage(database.db, id)),
+    list: async (filter: UsageFilter, page: { offset: number; limit: number }) => {
+      const { rows, total } = await pageUsage(database.db, filter, page);
+      return { items: rows.map(view), total };
+    },
+  };
+}
