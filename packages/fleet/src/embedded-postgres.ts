@@ -9,7 +9,7 @@
 // when missing) and both binaries run as that user.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
@@ -105,20 +105,29 @@ function tail(file: string, lines = 15): string {
   }
 }
 
-async function waitUntilReady(url: string, pid: number, logFile: string, timeoutMs: number): Promise<void> {
+/**
+ * Waits until the server on `dataDir` accepts connections. Whoever answers must report `dataDir` as its data
+ * directory: another server already on the port (ours then fails to bind and exits) must not pass for ours.
+ */
+async function waitUntilReady(url: string, dataDir: string, pid: number, logFile: string, timeoutMs: number): Promise<void> {
   const started = performance.now();
+  let last = 'no answer yet';
   for (;;) {
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+    client.on('error', () => {});
     try {
       await client.connect();
-      await client.end();
-      return;
+      const { rows } = await client.query<{ data_directory: string }>('SHOW data_directory');
+      if (realpathSync(rows[0]!.data_directory) === realpathSync(dataDir)) return;
+      last = `the server answering on this port serves ${rows[0]!.data_directory}`;
     } catch (err) {
-      await client.end().catch(() => {});
-      if (!alive(pid)) throw new Error(`embedded PostgreSQL exited during start-up:\n${tail(logFile)}`);
       // Still starting up (connection refused, "the database system is starting up"): poll again.
-      if (performance.now() - started > timeoutMs) throw new Error(`embedded PostgreSQL did not accept connections within ${timeoutMs} ms (${(err as Error).message}):\n${tail(logFile)}`);
+      last = (err as Error).message;
+    } finally {
+      await client.end().catch(() => {});
     }
+    if (!alive(pid)) throw new Error(`embedded PostgreSQL exited during start-up (${last}):\n${tail(logFile)}`);
+    if (performance.now() - started > timeoutMs) throw new Error(`embedded PostgreSQL did not accept connections within ${timeoutMs} ms (${last}):\n${tail(logFile)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -166,7 +175,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 
   const left = runningServer(opts.dataDir);
   if (left) {
-    await waitUntilReady(url(left.port), left.pid, logFile, timeoutMs);
+    await waitUntilReady(url(left.port), opts.dataDir, left.pid, logFile, timeoutMs);
     return handle(left.pid, left.port, false);
   }
 
@@ -197,6 +206,6 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   child.unref();
   const pid = child.pid;
   if (pid === undefined) throw new Error(`could not start ${bin.postgres}`);
-  await waitUntilReady(url(opts.port), pid, logFile, timeoutMs);
+  await waitUntilReady(url(opts.port), opts.dataDir, pid, logFile, timeoutMs);
   return handle(pid, opts.port, true);
 }

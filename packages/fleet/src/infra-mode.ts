@@ -75,8 +75,11 @@ function embeddedFlag(value: string | undefined): Embedded {
   throw new Error(`BSS_EMBEDDED must be 1, 0 or auto (got ${JSON.stringify(value)})`);
 }
 
-/** Chooses server or embedded for the database and the bus from `env` and what answers. Throws with the fix. */
-export async function chooseInfra(env: Record<string, string | undefined>): Promise<InfraChoice> {
+/**
+ * Chooses server or embedded for the database and the bus from `env` and what answers. Throws with the fix.
+ * `defaults` are the URLs a checkout expects (overridable so tests can name servers that are not there).
+ */
+export async function chooseInfra(env: Record<string, string | undefined>, defaults = { db: DEFAULT_DB_URL, mq: DEFAULT_MQ_URL }): Promise<InfraChoice> {
   const flag = embeddedFlag(env.BSS_EMBEDDED);
   const why: string[] = [];
   if (flag === 'force') {
@@ -84,21 +87,21 @@ export async function chooseInfra(env: Record<string, string | undefined>): Prom
     return { database: { mode: 'embedded' }, bus: { mode: 'in-process' }, why };
   }
 
-  const dbUrl = env.BSS_DB_URL ?? DEFAULT_DB_URL;
+  const dbUrl = env.BSS_DB_URL ?? defaults.db;
   let database: InfraChoice['database'];
   if (await postgresAnswers(dbUrl)) database = { mode: 'server', url: dbUrl };
-  else if (flag === 'never' || dbUrl !== DEFAULT_DB_URL) {
-    throw new Error(`no PostgreSQL answers at ${redact(dbUrl)}: start it, or ${dbUrl !== DEFAULT_DB_URL ? 'unset BSS_DB_URL' : 'drop BSS_EMBEDDED=0'} to run on the embedded server`);
+  else if (flag === 'never' || dbUrl !== defaults.db) {
+    throw new Error(`no PostgreSQL answers at ${redact(dbUrl)}: start it, or ${dbUrl !== defaults.db ? 'unset BSS_DB_URL' : 'drop BSS_EMBEDDED=0'} to run on the embedded server`);
   } else {
     database = { mode: 'embedded' };
     why.push(`no PostgreSQL answers at ${redact(dbUrl)}: using the embedded server`);
   }
 
-  const mqUrl = env.BSS_MQ_URL ?? DEFAULT_MQ_URL;
+  const mqUrl = env.BSS_MQ_URL ?? defaults.mq;
   let bus: InfraChoice['bus'];
   if (await brokerAnswers(mqUrl)) bus = { mode: 'amqp', url: mqUrl };
-  else if (flag === 'never' || mqUrl !== DEFAULT_MQ_URL) {
-    throw new Error(`no RabbitMQ answers at ${redact(mqUrl)}: start it, or ${mqUrl !== DEFAULT_MQ_URL ? 'unset BSS_MQ_URL' : 'drop BSS_EMBEDDED=0'} to run on the in-process bus`);
+  else if (flag === 'never' || mqUrl !== defaults.mq) {
+    throw new Error(`no RabbitMQ answers at ${redact(mqUrl)}: start it, or ${mqUrl !== defaults.mq ? 'unset BSS_MQ_URL' : 'drop BSS_EMBEDDED=0'} to run on the in-process bus`);
   } else {
     bus = { mode: 'in-process' };
     why.push(`no RabbitMQ answers at ${redact(mqUrl)}: using the in-process bus`);
