@@ -26,8 +26,8 @@ fi
 if ! mq_up && command -v rabbitmq-server >/dev/null 2>&1; then start_mq; fi
 
 if [ "${1:-}" != "--broker" ]; then
-  pg_up || echo "infra: PostgreSQL is not reachable on 127.0.0.1:5432 (make up uses the embedded server)" >&2
-  mq_up || echo "infra: RabbitMQ is not reachable on 127.0.0.1:${MQ_PORT} (make up uses the in-process bus)" >&2
+  pg_up || echo "infra: PostgreSQL is not reachable on 127.0.0.1:5432 (make up and the tests use the embedded one)" >&2
+  mq_up || echo "infra: RabbitMQ is not reachable on 127.0.0.1:${MQ_PORT} (make up uses the in-process bus; the tests will need one)" >&2
   exit 0
 fi
 
