@@ -177,6 +177,8 @@ export function createInProcessBroker(): InProcessBroker {
         const i = q.consumers.indexOf(slot);
         if (i >= 0) q.consumers.splice(i, 1);
         q.next = 0;
+        // Messages left without a consumer no longer count as work in progress.
+        settled();
       };
     },
 
