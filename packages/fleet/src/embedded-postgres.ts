@@ -132,13 +132,17 @@ async function waitUntilReady(url: string, dataDir: string, pid: number, logFile
   }
 }
 
+// The builtin C.UTF-8 provider (PostgreSQL 17+): code-point ordering and Unicode case mapping, the same on
+// every OS (no dependence on the machine's installed locales), like the C.UTF-8 servers CI runs on.
+const LOCALE = ['--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'];
+
 function initialise(bin: Binaries, opts: EmbeddedPostgresOptions, user: { uid: number; gid: number } | undefined, logFile: string): void {
   // initdb reads the password from a file the server user can read; it is removed right after.
   const pwfile = join(tmpdir(), `bss-pg-pw-${randomBytes(6).toString('hex')}`);
   writeFileSync(pwfile, `${opts.password}\n`, { mode: 0o600 });
   if (user) chownSync(pwfile, user.uid, user.gid);
   try {
-    execFileSync(bin.initdb, [`--pgdata=${opts.dataDir}`, '--username=postgres', '--auth=scram-sha-256', `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C'], {
+    execFileSync(bin.initdb, [`--pgdata=${opts.dataDir}`, '--username=postgres', '--auth=scram-sha-256', `--pwfile=${pwfile}`, '--encoding=UTF8', ...LOCALE], {
       ...(user ?? {}),
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, LC_ALL: 'C' },
@@ -190,7 +194,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   }
   if (!existsSync(join(opts.dataDir, 'PG_VERSION'))) initialise(bin, opts, user, logFile);
 
-  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'];
+  // UTC like the servers tests run against elsewhere (initdb would take the machine's zone).
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300', '-c', 'timezone=UTC', '-c', 'log_timezone=UTC'];
   if (opts.ephemeral) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   const log = openSync(logFile, 'a');
   if (user) chownSync(logFile, user.uid, user.gid);
