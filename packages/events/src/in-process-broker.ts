@@ -47,7 +47,7 @@ export interface InProcessBroker {
   park(queue: string, message: BrokerMessage): void;
   /** The parked list of `queue`, in parking order (live: the caller may splice it). */
   parked(queue: string): BrokerMessage[];
-  /** Messages no binding of `exchange` matched. */
+  /** The latest messages no binding of `exchange` matched (at most UNROUTED_KEPT). */
   unrouted(exchange: string): readonly BrokerMessage[];
   /** Starts delivering `queue` to `consumer`; returns the function that detaches it. */
   consume(queue: string, consumer: BrokerConsumer): () => void;
@@ -58,6 +58,9 @@ export interface InProcessBroker {
   /** Drops pending retry timers (their messages are lost, see the header). */
   close(): void;
 }
+
+/** Unrouted messages kept per exchange (the oldest go first). */
+export const UNROUTED_KEPT = 1000;
 
 const EXISTS = (queue: string) => new Error(`queue ${queue} is not declared on the in-process broker`);
 
@@ -139,6 +142,8 @@ export function createInProcessBroker(): InProcessBroker {
         const list = unroutedBy.get(exchange) ?? [];
         unroutedBy.set(exchange, list);
         list.push(message);
+        // Kept for inspection, not forever: a long local run must not grow without bound.
+        if (list.length > UNROUTED_KEPT) list.shift();
       }
       // Each queue gets its own copy, as RabbitMQ's fan-out to bound queues does (headers change per queue).
       for (const queue of reached) enqueue(queueOf(queue), copy(message));

@@ -64,6 +64,7 @@ export function createInProcessBus(opts: InProcessBusOptions): InProcessBus {
   const deadlineDefault = opts.retryDeadlineMs ?? DEFAULT_RETRY_DEADLINE_MS;
   const subs: { spec: SubscriptionSpec; detach: () => void; inFlight: Set<Promise<void>> }[] = [];
   let unrouted = 0;
+  const unroutedTypes = new Set<string>();
   let closed = false;
   for (const q of opts.topology ?? []) broker.declareQueue(exchange, q.queue, q.bindings);
 
@@ -85,7 +86,10 @@ export function createInProcessBus(opts: InProcessBusOptions): InProcessBus {
     span.end();
     if (reached.length === 0) {
       unrouted++;
-      logger.warn({ exchange, eventId: event.eventId, eventType: event.eventType }, 'event landed in the unrouted list: no binding matched its routing key');
+      // Loud once per event type, quiet after (an event nobody consumes yet would otherwise warn on every write).
+      const first = !unroutedTypes.has(event.eventType);
+      unroutedTypes.add(event.eventType);
+      logger[first ? 'warn' : 'debug']({ exchange, eventId: event.eventId, eventType: event.eventType, unrouted }, 'event landed in the unrouted list: no binding matched its routing key');
     }
     return { ok: true };
   }

@@ -30,6 +30,16 @@ env.BSS_KYC_DOCUMENT_PEPPER ||= localSecret('kyc-document-pepper');
 env.BSS_ALLOW_ADMIN_RESET ??= 'true';
 env.BSS_LOG_LEVEL ??= 'warn';
 
+// A Ctrl-C while starting lets the start finish and then stops everything (the embedded server runs in its
+// own process group, so dying here would leave it running).
+let interrupted: string | undefined;
+const early = (signal: string) => {
+  interrupted ??= signal;
+  console.log(`\n${signal}: stopping as soon as the start has finished…`);
+};
+process.on('SIGINT', early);
+process.on('SIGTERM', early);
+
 let run: LocalRun;
 try {
   run = await startLocalRun(env, { stateDir, embeddedPassword: localSecret('pg-password'), log: (line) => console.log(line) });
@@ -63,5 +73,8 @@ const stop = (signal: string) => {
     },
   );
 };
+process.off('SIGINT', early);
+process.off('SIGTERM', early);
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
+if (interrupted) stop(interrupted);
