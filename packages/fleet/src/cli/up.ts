@@ -47,8 +47,9 @@ try {
   console.error(`make up: ${(err as Error).message}`);
   process.exit(1);
 }
-const embedded = run.choice.database.mode === 'embedded' || run.choice.bus.mode === 'in-process';
-console.log(`\nBSS-CLI is up (${embedded ? 'embedded mode' : 'server mode'}):\n`);
+const parts = [run.choice.database.mode === 'embedded', run.choice.bus.mode === 'in-process'];
+const mode = parts.every(Boolean) ? 'embedded mode' : parts.some(Boolean) ? 'mixed mode' : 'server mode';
+console.log(`\nBSS-CLI is up (${mode}):\n`);
 for (const line of run.describe()) console.log(`  ${line}`);
 for (const line of run.choice.why) console.log(`  (${line})`);
 console.log('');
