@@ -5,8 +5,9 @@
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isServiceName, SERVICE_PORTS, type ServiceName } from '@bss/config';
-import { installProcessBroker, type InProcessBroker } from '@bss/events';
+// server-kit before events: the generated OpenAPI documents list shared schemas in module-evaluation order.
 import { loadModuleConfig, startService, type RunningService, type ServiceModule } from '@bss/server-kit';
+import { installProcessBroker, type InProcessBroker } from '@bss/events';
 
 const SERVICES_DIR = fileURLToPath(new URL('../../../services/', import.meta.url));
 
