@@ -13,7 +13,8 @@ export BSS_MQ_URL ?= amqp://guest:guest@127.0.0.1:5672
 .PHONY: help install infra migrate up check test lint typecheck doctrine-check openapi-check test-unit test-integration bench compose-check clean
 
 help:
-	@echo "make up       install, start Postgres/RabbitMQ if stopped, migrate + seed, run every service (Ctrl-C stops)"
+	@echo "make up       install, start Postgres/RabbitMQ if stopped, migrate + seed, run every service (Ctrl-C stops);"
+	@echo "              with no PostgreSQL/RabbitMQ: the embedded PostgreSQL + in-process bus (BSS_EMBEDDED=1 forces)"
 	@echo "make test     lint, typecheck, doctrine-check, unit and integration tests (real Postgres + RabbitMQ)"
 	@echo "make bench    load-test the catalog against a bare Fastify+pg baseline"
 
@@ -29,7 +30,8 @@ infra:
 migrate: install infra
 	pnpm -s migrate
 
-up: install infra migrate
+# up.ts picks the servers or the embedded parts (and says which), then migrates + seeds itself.
+up: install infra
 	pnpm -s run start:fleet
 
 lint: install

@@ -5,6 +5,8 @@ export { claimInbox, handleOnce } from './inbox.ts';
 export { onEvent, UnexpectedEvent, type TypedEnvelope } from './typed-handler.ts';
 export { deliverShuffled, seededRandom, type ShuffledDeliveryOptions, type ShuffledDeliveryReport } from './delivery-harness.ts';
 export { topicMatches, createInMemoryBus, type InMemoryBus } from './memory-bus.ts';
+export { createInProcessBroker, installProcessBroker, processBroker, type BrokerConsumer, type BrokerMessage, type InProcessBroker } from './in-process-broker.ts';
+export { createInProcessBus, type InProcessBus, type InProcessBusOptions } from './in-process-bus.ts';
 export { createAmqpBus, type AmqpBus, type AmqpBusOptions, type AmqpBusStats, type DeclaredQueue } from './amqp-bus.ts';
 export { createRelay, PIPELINE_DEPTH, type Relay, type RelayOptions } from './relay.ts';
 export {
@@ -20,6 +22,9 @@ export { decideRetry, isTransient, type RetryDecision, type RetryInput } from '.
 export { outboxRowToEnvelope, type OutboxRow } from './outbox-row.ts';
 export {
   BrokerUnavailable,
+  requeuedHeaders,
+  toParked,
+  type StoredMessage,
   REQUEUE_COUNT_HEADER,
   type ParkedMessage,
   type ParkedMessages,

@@ -64,7 +64,14 @@ function num(v: unknown): number | null {
   return v !== undefined && Number.isFinite(n) ? n : null;
 }
 
-function toParked(msg: GetMessage): ParkedMessage {
+/** A stored message as both brokers hold it: body plus AMQP-style properties. */
+export interface StoredMessage {
+  content: Buffer;
+  properties: { messageId?: unknown; type?: unknown; headers?: MessagePropertyHeaders | undefined };
+}
+
+/** The operator's view of a parked message (shared by the AMQP and the in-process broker). */
+export function toParked(msg: StoredMessage): ParkedMessage {
   const h = msg.properties.headers ?? {};
   return {
     messageId: msg.properties.messageId ? String(msg.properties.messageId) : null,
@@ -77,7 +84,7 @@ function toParked(msg: GetMessage): ParkedMessage {
 }
 
 /** Headers of the requeued copy: parking and retry bookkeeping dropped (attempts start again at 1). */
-function requeuedHeaders(headers: MessagePropertyHeaders | undefined): MessagePropertyHeaders {
+export function requeuedHeaders(headers: MessagePropertyHeaders | undefined): MessagePropertyHeaders {
   const kept = Object.fromEntries(
     Object.entries(headers ?? {}).filter(
       ([k]) => ![ATTEMPT_HEADER, PARK_REASON_HEADER, PARK_ATTEMPTS_HEADER].includes(k) && !/^x-(death|first-death|last-death)/.test(k),

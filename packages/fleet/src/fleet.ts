@@ -1,9 +1,13 @@
 // The fleet launcher: starts any set of services in one Node process, each on its own port with its own
 // platform (pool, bus, clock, relay) — no shared in-memory state, exactly as if each ran in its container.
+// The one exception is opt-in: with an in-process broker (no RabbitMQ), every service's bus is a client of
+// that one broker, as every service's AMQP bus is a client of the one RabbitMQ.
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isServiceName, SERVICE_PORTS, type ServiceName } from '@bss/config';
+// server-kit before events: the generated OpenAPI documents list shared schemas in module-evaluation order.
 import { loadModuleConfig, startService, type RunningService, type ServiceModule } from '@bss/server-kit';
+import { installProcessBroker, type InProcessBroker } from '@bss/events';
 
 const SERVICES_DIR = fileURLToPath(new URL('../../../services/', import.meta.url));
 
@@ -34,20 +38,28 @@ export interface Fleet {
   stop(): Promise<void>;
 }
 
+/** How the fleet's services reach each other's events. */
+export interface FleetOptions {
+  /** Run the event plane on this broker instead of RabbitMQ (installed for the process while the fleet runs). */
+  broker?: InProcessBroker;
+}
+
 /**
  * Starts `names` (default: every discovered service) with config parsed from `env` per service. If one fails
  * to start, the ones already started are stopped and the error is rethrown.
  */
-export async function startFleet(env: Record<string, string | undefined>, names?: ServiceName[]): Promise<Fleet> {
+export async function startFleet(env: Record<string, string | undefined>, names?: ServiceName[], opts: FleetOptions = {}): Promise<Fleet> {
   const modules = (await discoverServices()).filter((m) => !names || names.includes(m.name));
   const missing = names?.filter((n) => !modules.some((m) => m.name === n)) ?? [];
   if (missing.length) throw new Error(`no such service module: ${missing.join(', ')}`);
   const configs = modules.map((m) => loadModuleConfig(m, env));
   const running: RunningService[] = [];
+  const uninstall = opts.broker ? installProcessBroker(opts.broker) : () => {};
   try {
     for (const [i, mod] of modules.entries()) running.push(await startService(mod, configs[i]!));
   } catch (err) {
     for (const r of running.reverse()) await r.stop().catch(() => {});
+    uninstall();
     throw err;
   }
   return {
@@ -58,7 +70,11 @@ export async function startFleet(env: Record<string, string | undefined>, names?
       return s.url;
     },
     async stop() {
-      for (const r of [...running].reverse()) await r.stop();
+      try {
+        for (const r of [...running].reverse()) await r.stop();
+      } finally {
+        uninstall();
+      }
     },
   };
 }

@@ -4,7 +4,7 @@ import { ControllableClock } from '@bss/clock';
 import { CONSUMER_QUEUES, eventSpec } from '@bss/contracts';
 import type { ServiceConfig, ServiceName } from '@bss/config';
 import { createDatabase, type Database } from '@bss/db';
-import { createAmqpBus, createOutbox, type EventBus, type Outbox } from '@bss/events';
+import { createAmqpBus, createInProcessBus, createOutbox, processBroker, type EventBus, type Outbox } from '@bss/events';
 import { createLogger, createTracing, type Logger, type Tracing } from '@bss/telemetry';
 import type { App } from './app.ts';
 import { createApp } from './app.ts';
@@ -41,16 +41,12 @@ export function createPlatform<Extra>(config: ServiceConfig<Extra>, opts: { vers
     idleInTransactionTimeoutMs: config.dbIdleTxTimeoutMs,
   });
   // Every service declares the whole consumer topology, so a queue exists before its producer publishes.
-  const bus = createAmqpBus({
-    url: config.mqUrl,
-    exchange: config.exchange,
-    database,
-    logger,
-    tracing,
-    serviceName: config.service,
-    topology: CONSUMER_QUEUES.map((q) => ({ queue: config.queuePrefix + q.queue, bindings: q.bindings })),
-    retryDeadlineMs: config.eventsRetryDeadlineMs,
-  });
+  const topology = CONSUMER_QUEUES.map((q) => ({ queue: config.queuePrefix + q.queue, bindings: q.bindings }));
+  const common = { exchange: config.exchange, database, logger, tracing, serviceName: config.service, topology, retryDeadlineMs: config.eventsRetryDeadlineMs };
+  // A process whose launcher installed an in-process broker (make up without RabbitMQ) runs its services'
+  // event plane on it; otherwise every service talks to RabbitMQ at BSS_MQ_URL.
+  const broker = processBroker();
+  const bus = broker ? createInProcessBus({ ...common, broker }) : createAmqpBus({ ...common, url: config.mqUrl });
   return {
     service: config.service,
     version: opts.version,
