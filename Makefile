@@ -15,7 +15,7 @@ export BSS_MQ_URL ?= amqp://guest:guest@127.0.0.1:5672
 help:
 	@echo "make up       install, start Postgres/RabbitMQ if stopped, migrate + seed, run every service (Ctrl-C stops)"
 	@echo "make test     lint, typecheck, doctrine-check, unit and integration tests (real Postgres + RabbitMQ)"
-	@echo "make bench    load-test the catalog against a bare Fastify+pg baseline"
+	@echo "make bench    every read vs a bare Fastify+pg floor, fleet RSS + cold start, event plane (one table)"
 
 node_modules/.modules.yaml: pnpm-lock.yaml package.json
 	pnpm install --frozen-lockfile --prefer-offline --reporter=append-only
@@ -57,7 +57,7 @@ check: install
 test: install infra check
 	BSS_TEST_PRUNE=1 pnpm -s exec vitest run
 
-bench: install infra migrate
+bench: install infra
 	pnpm -s bench
 
 # Placeholders for the secrets compose requires (an operator exports real ones before `docker compose up`).

@@ -88,7 +88,7 @@ export async function runEventsBench(dbUrl: string, mqUrl: string, seconds: numb
     await relay.stop();
     await consumerBus.close();
     const lat = [...committedAt].map(([id, at]) => (handledAt.get(id) ?? Infinity) - at).sort((a, b) => a - b);
-    const round = (x: number) => Math.round(x * 10) / 10;
+    const round = (x: number) => Math.round(x * 1000) / 1000;
     return {
       relay: { events: published, ms: Math.round(ms), eventsPerSecond: Math.round((published / ms) * 1000) },
       latency: { ratePerSecond: rate, seconds, events: lat.length, p50: round(percentile(lat, 50)), p99: round(percentile(lat, 99)), max: round(lat.at(-1)!) },

@@ -1,0 +1,19 @@
+// The system under test, in a child process of bench/run.ts so the load generator does not share its event
+// loop: every discovered service in one process, as `make up` runs them. Prints READY once startFleet has
+// returned; answers a `memory` message (IPC) with its process.memoryUsage(), so run.ts can read idle RSS.
+import { startFleet } from '@bss/fleet';
+
+const fleet = await startFleet(process.env);
+process.stdout.write(`READY ${JSON.stringify({ services: fleet.services.map((s) => ({ name: s.name, url: s.url })), startedMs: Math.round(performance.now()) })}\n`);
+
+process.on('message', (msg) => {
+  if (msg === 'memory') {
+    // A full GC first: idle RSS is what stays resident, not garbage the collector has not come for yet.
+    (globalThis as { gc?: () => void }).gc?.();
+    process.send?.({ memory: process.memoryUsage() });
+  }
+});
+process.once('SIGTERM', async () => {
+  await fleet.stop();
+  process.exit(0);
+});
