@@ -1,8 +1,11 @@
 // The system under test, in a child process of bench/run.ts so the load generator does not share its event
 // loop: every discovered service in one process, as `make up` runs them. Prints READY once startFleet has
 // returned; answers a `memory` message (IPC) with its process.memoryUsage(), so run.ts can read idle RSS.
-import { startFleet } from '@bss/fleet';
+import { enableCompileCache } from 'node:module';
 
+// As packages/fleet/src/cli/up.ts starts it (compile cache on; run.ts passes the same node flags as start:fleet).
+enableCompileCache();
+const { startFleet } = await import('@bss/fleet');
 const fleet = await startFleet(process.env);
 process.stdout.write(`READY ${JSON.stringify({ services: fleet.services.map((s) => ({ name: s.name, url: s.url })), startedMs: Math.round(performance.now()) })}\n`);
 

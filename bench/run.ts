@@ -9,7 +9,7 @@
 // is missed. BSS_BENCH_DURATION (s per endpoint, default 10) and BSS_BENCH_EVENTS_SECONDS (default 5).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { envStem, SERVICE_NAMES } from '@bss/config';
@@ -22,11 +22,14 @@ import { load, type LoadResult } from './load.ts';
 import { FLOWS, READ_TARGETS, READS } from './reads.ts';
 import { seed } from './seed.ts';
 
+const rootPackage = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { scripts: Record<string, string> };
 const DURATION_S = Number(process.env.BSS_BENCH_DURATION ?? 10);
 const EVENTS_S = Number(process.env.BSS_BENCH_EVENTS_SECONDS ?? 5);
 const CONNECTIONS = 10;
 /** Fleet-level targets (issue #13 §4): resident memory of the idle fleet process and spawn → all ready. */
 const FLEET_TARGETS = { idleRssMb: 200, coldStartMs: 3000 };
+/** The node flags of the `start:fleet` script (package.json), so the bench measures the process `make up` runs. */
+const FLEET_NODE_FLAGS = (/^node ((?:--\S+ )*)/.exec(rootPackage.scripts['start:fleet'] ?? '')?.[1] ?? '').split(' ').filter(Boolean);
 const EVENT_TARGETS = { relayEventsPerSecond: 10_000, commitToHandledP99Us: 20_000 };
 
 const mqUrl = process.env.BSS_MQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -139,18 +142,26 @@ try {
     env[`BSS_${envStem(n)}_URL`] = `http://127.0.0.1:${ports[n]}`;
   }
 
-  // 1. Cold start and idle memory.
-  const t0 = performance.now();
-  const f = child('./fleet.ts', env, ['--expose-gc']);
-  fleet = f.proc;
-  const started = JSON.parse(await f.ready) as { services: { name: string; url: string }[]; startedMs: number };
+  // 1. Cold start and idle memory. Started twice: the first start fills the compile cache if the code changed
+  // since the last run (reported as a note), the second is the start `make up` normally makes.
+  const startFleetChild = async () => {
+    const t0 = performance.now();
+    const f = child('./fleet.ts', env, ['--expose-gc', ...FLEET_NODE_FLAGS]);
+    const started = JSON.parse(await f.ready) as { services: { name: string; url: string }[]; startedMs: number };
+    const pending = new Set(started.services.map((s) => s.url));
+    while (pending.size) {
+      for (const u of [...pending]) if ((await fetch(`${u}/ready`).catch(() => undefined))?.status === 200) pending.delete(u);
+      if (pending.size) await sleep(10);
+    }
+    return { proc: f.proc, started, ms: Math.round(performance.now() - t0) };
+  };
+  const first = await startFleetChild();
+  await stop(first.proc);
+  const second = await startFleetChild();
+  fleet = second.proc;
+  const { started } = second;
   const urls = new Map(started.services.map((s) => [s.name, s.url]));
-  const pending = new Set(urls.values());
-  while (pending.size) {
-    for (const u of [...pending]) if ((await fetch(`${u}/ready`).catch(() => undefined))?.status === 200) pending.delete(u);
-    if (pending.size) await sleep(10);
-  }
-  const coldStartMs = Math.round(performance.now() - t0);
+  const coldStartMs = second.ms;
   await sleep(3000);
   const idle = await memoryOf(fleet);
   const mb = (b: number) => Math.round(b / 1024 / 1024);
@@ -198,10 +209,10 @@ try {
   writeFileSync(results('reads'), `${JSON.stringify({ node: process.version, connections: CONNECTIONS, durationSeconds: DURATION_S, targets: READ_TARGETS, reads: readResults }, null, 2)}\n`);
 
   const loaded = await memoryOf(fleet);
-  const fleetResult = { services: [...urls.keys()], coldStartMs, startFleetReturnedMs: started.startedMs, idle, afterLoad: loaded, targets: FLEET_TARGETS };
+  const fleetResult = { services: [...urls.keys()], nodeFlags: FLEET_NODE_FLAGS, coldStartMs, firstStartMs: first.ms, startFleetReturnedMs: started.startedMs, idle, afterLoad: loaded, targets: FLEET_TARGETS };
   writeFileSync(results('fleet'), `${JSON.stringify(fleetResult, null, 2)}\n`);
   rows.push({ metric: `fleet idle RSS (${urls.size} services, one process)`, value: `${mb(idle.rss)} MB`, target: `≤ ${FLEET_TARGETS.idleRssMb} MB`, verdict: mb(idle.rss) <= FLEET_TARGETS.idleRssMb ? 'PASS' : 'FAIL', note: `heap ${mb(idle.heapUsed)} MB; after load RSS ${mb(loaded.rss)} MB` });
-  rows.push({ metric: 'cold start (spawn → all /ready 200)', value: `${coldStartMs} ms`, target: `≤ ${FLEET_TARGETS.coldStartMs} ms`, verdict: coldStartMs <= FLEET_TARGETS.coldStartMs ? 'PASS' : 'FAIL', note: `startFleet returned at ${started.startedMs} ms of process time` });
+  rows.push({ metric: 'cold start (spawn → all /ready 200)', value: `${coldStartMs} ms`, target: `≤ ${FLEET_TARGETS.coldStartMs} ms`, verdict: coldStartMs <= FLEET_TARGETS.coldStartMs ? 'PASS' : 'FAIL', note: `first start ${first.ms} ms; startFleet returned at ${started.startedMs} ms; node ${FLEET_NODE_FLAGS.join(' ')}` });
   await stop(floor);
   await stop(fleet);
 
@@ -211,7 +222,7 @@ try {
   rows.push({ metric: 'relay throughput', value: `${ev.relay.eventsPerSecond} events/s`, target: `≥ ${EVENT_TARGETS.relayEventsPerSecond} events/s`, verdict: ev.relay.eventsPerSecond >= EVENT_TARGETS.relayEventsPerSecond ? 'PASS' : 'FAIL', note: `${ev.relay.events} events in ${ev.relay.ms} ms` });
   const evP50 = Math.round(ev.latency.p50 * 1000);
   const evP99 = Math.round(ev.latency.p99 * 1000);
-  rows.push({ metric: `commit → handled at ${ev.latency.ratePerSecond} events/s`, p50: evP50, p99: evP99, target: `p99 ≤ ${EVENT_TARGETS.commitToHandledP99Us} µs`, verdict: evP99 <= EVENT_TARGETS.commitToHandledP99Us ? 'PASS' : 'FAIL', note: `max ${Math.round(ev.latency.max * 1000)} µs` });
+  rows.push({ metric: `commit → handled at ${ev.latency.ratePerSecond} events/s`, p50: evP50, p99: evP99, target: `p99 ≤ ${EVENT_TARGETS.commitToHandledP99Us} µs`, verdict: evP99 <= EVENT_TARGETS.commitToHandledP99Us && ev.latency.failedWrites === 0 ? 'PASS' : 'FAIL', note: `max ${Math.round(ev.latency.max * 1000)} µs${ev.latency.failedWrites ? `; ${ev.latency.failedWrites} writes failed` : ""}` });
 
   print();
   process.exitCode = rows.every((r) => r.verdict !== 'FAIL') ? 0 : 1;

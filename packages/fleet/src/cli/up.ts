@@ -3,8 +3,14 @@
 // BSS_API_TOKEN is not set; the services' own `system` token is derived from it (BSS_SYSTEM_API_TOKEN overrides).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { enableCompileCache } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { startFleet } from '../fleet.ts';
+
+// Compiled (and type-stripped) modules are cached on disk: a warm start skips loading the TypeScript stripper
+// and recompiling ~1,000 modules (DECISIONS.md, 2026-12-01 fleet memory and cold start). Enabled before the
+// fleet's modules are imported, hence the dynamic import.
+enableCompileCache();
+const { startFleet } = await import('../fleet.ts');
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const env = { ...process.env };
