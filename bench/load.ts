@@ -11,6 +11,8 @@ export interface LoadResult {
   rps: number;
   errors: number;
   non2xx: number;
+  /** Non-2xx responses by status code. */
+  statuses: Record<string, number>;
 }
 
 export interface LoadOptions {
@@ -39,6 +41,7 @@ async function run(url: URL, opts: LoadOptions, seconds: number, record: boolean
   const latencies: number[] = [];
   let errors = 0;
   let non2xx = 0;
+  const statuses: Record<string, number> = {};
   const start = performance.now();
   const end = start + seconds * 1000;
   const worker = async () => {
@@ -46,7 +49,10 @@ async function run(url: URL, opts: LoadOptions, seconds: number, record: boolean
       const t0 = performance.now();
       try {
         const status = await once(agent, url, opts.headers ?? {});
-        if (status < 200 || status > 299) non2xx++;
+        if (status < 200 || status > 299) {
+          non2xx++;
+          statuses[status] = (statuses[status] ?? 0) + 1;
+        }
       } catch {
         errors++;
         continue;
@@ -58,7 +64,7 @@ async function run(url: URL, opts: LoadOptions, seconds: number, record: boolean
   const elapsed = (performance.now() - start) / 1000;
   agent.destroy();
   const sorted = Float64Array.from(latencies).sort();
-  return { requests: sorted.length, p50: Math.round(percentile(sorted, 50)), p99: Math.round(percentile(sorted, 99)), rps: Math.round(sorted.length / elapsed), errors, non2xx };
+  return { requests: sorted.length, p50: Math.round(percentile(sorted, 50)), p99: Math.round(percentile(sorted, 99)), rps: Math.round(sorted.length / elapsed), errors, non2xx, statuses };
 }
 
 /** Warms up (JIT, pool connections, prepared plans), then measures. */
