@@ -16,7 +16,7 @@ help:
 	@echo "make up       install, start Postgres/RabbitMQ if stopped, migrate + seed, run every service (Ctrl-C stops);"
 	@echo "              with no PostgreSQL/RabbitMQ: the embedded PostgreSQL + in-process bus (BSS_EMBEDDED=1 forces)"
 	@echo "make test     lint, typecheck, doctrine-check, unit and integration tests (real Postgres + RabbitMQ)"
-	@echo "make bench    load-test the catalog against a bare Fastify+pg baseline"
+	@echo "make bench    every read vs a bare Fastify+pg floor, fleet RSS + cold start, event plane (one table)"
 
 node_modules/.modules.yaml: pnpm-lock.yaml package.json
 	pnpm install --frozen-lockfile --prefer-offline --reporter=append-only
@@ -59,7 +59,7 @@ check: install
 test: install infra check
 	BSS_TEST_PRUNE=1 pnpm -s exec vitest run
 
-bench: install infra migrate
+bench: install infra
 	pnpm -s bench
 
 # Placeholders for the secrets compose requires (an operator exports real ones before `docker compose up`).

@@ -15,7 +15,7 @@ const MIGRATIONS = fileURLToPath(new URL('../migrations', import.meta.url));
 
 export interface EventsBenchResult {
   relay: { events: number; ms: number; eventsPerSecond: number };
-  latency: { ratePerSecond: number; seconds: number; events: number; p50: number; p99: number; max: number };
+  latency: { ratePerSecond: number; seconds: number; events: number; failedWrites: number; p50: number; p99: number; max: number };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -41,6 +41,8 @@ export async function runEventsBench(dbUrl: string, mqUrl: string, seconds: numb
   const tracing = createTracing('bench-events');
   const bus = createAmqpBus({ url: mqUrl, exchange, database, logger, tracing, serviceName: 'bench', unroutedCheckMs: 0 });
   const outbox = createOutbox(SCHEMA, new ControllableClock());
+  // Declared out here so a failure mid-run stops it too: left running, it polls the closed pool forever.
+  let relay: ReturnType<typeof createRelay> | undefined;
   try {
     if (!(await bus.connect(5000))) throw new Error(`broker not reachable at ${mqUrl}`);
     const consumerBus = createAmqpBus({ url: mqUrl, exchange, database: consumerDb, logger, tracing, serviceName: 'bench-consumer', unroutedCheckMs: 0, prefetch: 20 });
@@ -57,7 +59,7 @@ export async function runEventsBench(dbUrl: string, mqUrl: string, seconds: numb
        FROM generate_series(1, $1::int) AS i`,
       [N],
     );
-    const relay = createRelay({ database: relayDb, schema: SCHEMA, publisher: bus, logger });
+    relay = createRelay({ database: relayDb, schema: SCHEMA, publisher: bus, logger });
     const t0 = performance.now();
     const published = await relay.drain();
     const ms = performance.now() - t0;
@@ -67,6 +69,7 @@ export async function runEventsBench(dbUrl: string, mqUrl: string, seconds: numb
     const rate = 1000;
     const committedAt = new Map<string, number>();
     const writes: Promise<void>[] = [];
+    let failedWrites = 0;
     const total = rate * (seconds + 1);
     const start = performance.now();
     for (let i = 0; i < total; i++) {
@@ -76,10 +79,14 @@ export async function runEventsBench(dbUrl: string, mqUrl: string, seconds: numb
       writes.push(
         database.db
           .transaction((tx) => outbox.stage(tx, { eventType: 'bench.latency', aggregateType: 'bench', aggregateId: `L-${i}`, payload: { i } }))
-          .then((e) => {
-            // The first second warms up (JIT, pools, channels) and is not counted.
-            if (i >= rate) committedAt.set(e.eventId, performance.now());
-          }),
+          .then(
+            (e) => {
+              // The first second warms up (JIT, pools, channels) and is not counted.
+              if (i >= rate) committedAt.set(e.eventId, performance.now());
+            },
+            // A write that could not even get a connection (a starved machine) is reported, not fatal.
+            () => void failedWrites++,
+          ),
       );
     }
     await Promise.all(writes);
@@ -88,12 +95,13 @@ export async function runEventsBench(dbUrl: string, mqUrl: string, seconds: numb
     await relay.stop();
     await consumerBus.close();
     const lat = [...committedAt].map(([id, at]) => (handledAt.get(id) ?? Infinity) - at).sort((a, b) => a - b);
-    const round = (x: number) => Math.round(x * 10) / 10;
+    const round = (x: number) => Math.round(x * 1000) / 1000;
     return {
       relay: { events: published, ms: Math.round(ms), eventsPerSecond: Math.round((published / ms) * 1000) },
-      latency: { ratePerSecond: rate, seconds, events: lat.length, p50: round(percentile(lat, 50)), p99: round(percentile(lat, 99)), max: round(lat.at(-1)!) },
+      latency: { ratePerSecond: rate, seconds, events: lat.length, failedWrites, p50: round(percentile(lat, 50)), p99: round(percentile(lat, 99)), max: round(lat.at(-1)!) },
     };
   } finally {
+    await relay?.stop();
     await bus.close();
     await database.close();
     await consumerDb.close();

@@ -1,93 +1,249 @@
-// `make bench`: load-tests the catalog (GET productOffering list and one offering) at concurrency 10 for a
-// fixed duration, and in the same run a bare Fastify + one pg query endpoint as the baseline. Prints
-// p50/p99/throughput and each ratio to the baseline, writes bench/results/catalog.json, and exits 1 when a
-// target is missed (list p99 ≤ 10 ms; each p99 ratio ≤ 2). Then the event plane (bench/events.ts): relay
-// events/s and commit → handled p50/p99 at a steady 1,000 events/s, written to bench/results/events.json
-// (targets: relay ≥ 10,000 events/s; p99 ≤ 20 ms).
-import { spawn } from 'node:child_process';
+// `make bench`: the whole lightweight story in one table (CLAUDE.md rule 6, issue #13).
+//   1. A throwaway database (BSS_BENCH_DB_URL, default: BSS_DB_URL's server, database `bss_bench`) is
+//      re-created and migrated; the whole fleet starts in a child process on free ports with its own exchange
+//      and queue prefix: cold start = spawn → every service's /ready answers 200; idle RSS is read after it.
+//   2. Every read of bench/reads.ts runs at concurrency 10 right after the floor (bare Fastify + pg, one query
+//      by primary key, bench/floor.ts); targets: p99 ≤ 1.5× and req/s ≥ 0.67× that floor.
+//   3. The event plane (bench/events.ts): relay events/s and commit → handled latency at 1,000 events/s.
+// Latency is in microseconds. Results go to bench/results/{reads,fleet,events}.json; exit 1 when a target
+// is missed. BSS_BENCH_DURATION (s per endpoint, default 10) and BSS_BENCH_EVENTS_SECONDS (default 5).
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import { envStem, SERVICE_NAMES } from '@bss/config';
+import { CONSUMER_QUEUES } from '@bss/contracts';
+import { migrate } from '@bss/db';
+import { connect } from 'amqplib';
+import pg from 'pg';
 import { runEventsBench } from './events.ts';
+import { load, type LoadResult } from './load.ts';
+import { FLOWS, READ_TARGETS, READS } from './reads.ts';
+import { seed } from './seed.ts';
 
+const rootPackage = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { scripts: Record<string, string> };
 const DURATION_S = Number(process.env.BSS_BENCH_DURATION ?? 10);
 const EVENTS_S = Number(process.env.BSS_BENCH_EVENTS_SECONDS ?? 5);
-const mqUrl = process.env.BSS_MQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 const CONNECTIONS = 10;
-const dbUrl = process.env.BSS_DB_URL ?? 'postgres://postgres@127.0.0.1:5432/bss';
+/** Fleet-level targets (issue #13 §4): resident memory of the idle fleet process and spawn → all ready. */
+const FLEET_TARGETS = { idleRssMb: 200, coldStartMs: 3000 };
+/** The node flags of the `start:fleet` script (package.json), so the bench measures the process `make up` runs. */
+const FLEET_NODE_FLAGS = (/^node ((?:--\S+ )*)/.exec(rootPackage.scripts['start:fleet'] ?? '')?.[1] ?? '').split(' ').filter(Boolean);
+const EVENT_TARGETS = { relayEventsPerSecond: 10_000, commitToHandledP99Us: 20_000 };
+
+const mqUrl = process.env.BSS_MQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+const serverUrl = process.env.BSS_DB_URL ?? 'postgres://postgres@127.0.0.1:5432/bss';
+const benchUrl = (() => {
+  if (process.env.BSS_BENCH_DB_URL) return process.env.BSS_BENCH_DB_URL;
+  const u = new URL(serverUrl);
+  u.pathname = '/bss_bench';
+  return u.toString();
+})();
 const token = randomBytes(24).toString('hex');
+const suffix = randomBytes(4).toString('hex');
+const exchange = `bss.bench.${suffix}`;
+const results = (name: string) => fileURLToPath(new URL(`./results/${name}.json`, import.meta.url));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface Result {
-  name: string;
-  url: string;
-  p50: number;
-  p99: number;
-  rps: number;
-  errors: number;
-  non2xx: number;
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const { port } = srv.address() as { port: number };
+  await new Promise((r) => srv.close(r));
+  return port;
 }
 
-async function load(name: string, url: string, headers: Record<string, string> = {}): Promise<Result> {
-  // Warm-up: JIT, pool connections, prepared plans.
-  await autocannon({ url, connections: CONNECTIONS, duration: 2, headers });
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
-  return { name, url, p50: r.latency.p50, p99: r.latency.p99, rps: Math.round(r.requests.average), errors: r.errors, non2xx: r.non2xx };
-}
-
-// Servers run in a child process; this process only generates load.
-const child = spawn(process.execPath, [fileURLToPath(new URL('./targets.ts', import.meta.url))], {
-  env: { ...process.env, BSS_DB_URL: dbUrl, BSS_API_TOKEN: token },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const [catalogUrl, baselineUrl] = await new Promise<string[]>((resolve, reject) => {
-  let out = '';
-  child.stdout.on('data', (chunk) => {
-    out += chunk;
-    const m = /READY (\S+) (\S+)/.exec(out);
-    if (m) resolve([m[1]!, m[2]!]);
+/** Spawns a bench child and resolves with what follows READY on its stdout. */
+// Its output (the services' warn-level logs) goes to bench/results/<name>.log.
+function child(script: string, env: Record<string, string | undefined>, args: string[] = []): { proc: ChildProcess; ready: Promise<string> } {
+  const proc = spawn(process.execPath, [...args, fileURLToPath(new URL(script, import.meta.url))], { env, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  proc.stdout!.pipe(createWriteStream(fileURLToPath(new URL(`./results/${script.replace(/^\.\/|\.ts$/g, '')}.log`, import.meta.url)), { flags: 'a' }));
+  const ready = new Promise<string>((resolve, reject) => {
+    let out = '';
+    proc.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const m = /READY (.+)\n/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    proc.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
-  child.once('exit', (code) => reject(new Error(`bench targets exited with ${code}`)));
-});
-const stopped = new Promise((r) => child.once('exit', r));
+  return { proc, ready };
+}
 
-const tmf = `${catalogUrl}/tmf-api/productCatalogManagement/v4`;
-const auth = { 'x-bss-api-token': token };
+const stop = async (proc: ChildProcess | undefined) => {
+  if (!proc || proc.exitCode !== null) return;
+  const exited = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGTERM');
+  await exited;
+};
+
+async function recreateDatabase(): Promise<void> {
+  const name = new URL(benchUrl).pathname.slice(1);
+  const admin = new URL(benchUrl);
+  admin.pathname = '/postgres';
+  const c = new pg.Client({ connectionString: admin.toString() });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await c.query(`CREATE DATABASE "${name}"`);
+  await c.end();
+  await migrate({ url: benchUrl, dir: fileURLToPath(new URL('../migrations', import.meta.url)) });
+}
+
+async function memoryOf(proc: ChildProcess): Promise<NodeJS.MemoryUsage> {
+  return new Promise((resolve) => {
+    proc.once('message', (m) => resolve((m as { memory: NodeJS.MemoryUsage }).memory));
+    proc.send('memory');
+  });
+}
+
+async function cleanupBroker(): Promise<void> {
+  const conn = await connect(mqUrl);
+  const ch = await conn.createChannel();
+  for (const { queue } of CONSUMER_QUEUES) {
+    for (const s of ['', '.parked', '.retry.1s', '.retry.5s', '.retry.30s', '.retry.2m', '.retry.5m']) await ch.deleteQueue(`${exchange}.${queue}${s}`);
+  }
+  await ch.deleteQueue(`${exchange}.unrouted`);
+  await ch.deleteExchange(`${exchange}.unrouted`);
+  await ch.deleteExchange(exchange);
+  await conn.close();
+}
+
+interface Row {
+  metric: string;
+  p50?: number;
+  p99?: number;
+  rps?: number;
+  p99Ratio?: number;
+  rpsRatio?: number;
+  value?: string;
+  target: string;
+  verdict: 'PASS' | 'FAIL' | '-';
+  note?: string;
+}
+
+const rows: Row[] = [];
+let fleet: ChildProcess | undefined;
+let floor: ChildProcess | undefined;
 try {
-  const base = await load('baseline: fastify + pg', `${baselineUrl}/offerings`);
-  const list = await load('catalog: GET productOffering (list)', `${tmf}/productOffering`, auth);
-  const one = await load('catalog: GET productOffering/PLAN_M', `${tmf}/productOffering/PLAN_M`, auth);
+  for (const log of ['fleet', 'floor']) rmSync(fileURLToPath(new URL(`./results/${log}.log`, import.meta.url)), { force: true });
+  await recreateDatabase();
+  const ports = Object.fromEntries(await Promise.all(SERVICE_NAMES.map(async (n) => [n, await freePort()] as const)));
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    BSS_DB_URL: benchUrl,
+    BSS_MQ_URL: mqUrl,
+    BSS_MQ_EXCHANGE: exchange,
+    BSS_MQ_QUEUE_PREFIX: `${exchange}.`,
+    BSS_API_TOKEN: token,
+    BSS_KYC_SIGNING_SECRET: process.env.BSS_KYC_SIGNING_SECRET ?? randomBytes(24).toString('hex'),
+    BSS_KYC_DOCUMENT_PEPPER: process.env.BSS_KYC_DOCUMENT_PEPPER ?? randomBytes(24).toString('hex'),
+    BSS_LOG_LEVEL: 'warn',
+  };
+  for (const n of SERVICE_NAMES) {
+    env[`BSS_${envStem(n)}_PORT`] = String(ports[n]);
+    env[`BSS_${envStem(n)}_URL`] = `http://127.0.0.1:${ports[n]}`;
+  }
 
-  const rows = [base, list, one].map((r) => ({ ...r, p99Ratio: +(r.p99 / Math.max(base.p99, 1)).toFixed(2), p50Ratio: +(r.p50 / Math.max(base.p50, 1)).toFixed(2) }));
-  console.log(`\nconcurrency ${CONNECTIONS}, ${DURATION_S}s per endpoint\n`);
-  console.log('endpoint'.padEnd(40), 'p50 ms'.padStart(7), 'p99 ms'.padStart(7), 'req/s'.padStart(8), 'p99/base'.padStart(9), 'non2xx'.padStart(7));
-  for (const r of rows) console.log(r.name.padEnd(40), String(r.p50).padStart(7), String(r.p99).padStart(7), String(r.rps).padStart(8), String(r.p99Ratio).padStart(9), String(r.non2xx + r.errors).padStart(7));
+  // 1. Cold start and idle memory. Started twice: the first start fills the compile cache if the code changed
+  // since the last run (reported as a note), the second is the start `make up` normally makes.
+  const startFleetChild = async () => {
+    const t0 = performance.now();
+    const f = child('./fleet.ts', env, ['--expose-gc', ...FLEET_NODE_FLAGS]);
+    const started = JSON.parse(await f.ready) as { services: { name: string; url: string }[]; startedMs: number; cpuMs: number };
+    const pending = new Set(started.services.map((s) => s.url));
+    while (pending.size) {
+      for (const u of [...pending]) if ((await fetch(`${u}/ready`).catch(() => undefined))?.status === 200) pending.delete(u);
+      if (pending.size) await sleep(10);
+    }
+    return { proc: f.proc, started, ms: Math.round(performance.now() - t0) };
+  };
+  const first = await startFleetChild();
+  await stop(first.proc);
+  const second = await startFleetChild();
+  fleet = second.proc;
+  const { started } = second;
+  const urls = new Map(started.services.map((s) => [s.name, s.url]));
+  const coldStartMs = second.ms;
+  await sleep(3000);
+  const idle = await memoryOf(fleet);
+  const mb = (b: number) => Math.round(b / 1024 / 1024);
 
-  const targets = [
-    { target: 'list p99 <= 10 ms', ok: list.p99 <= 10 },
-    { target: 'list p99 ratio <= 2', ok: rows[1]!.p99Ratio <= 2 },
-    { target: 'one p99 ratio <= 2', ok: rows[2]!.p99Ratio <= 2 },
-    { target: 'no errors', ok: rows.every((r) => r.errors === 0 && r.non2xx === 0) },
-  ];
-  const out = fileURLToPath(new URL('./results/catalog.json', import.meta.url));
-  writeFileSync(out, `${JSON.stringify({ node: process.version, connections: CONNECTIONS, durationSeconds: DURATION_S, results: rows, targets }, null, 2)}\n`);
+  // 2. Reads beside the floor, each measured right after its own floor run (the shared machine drifts).
+  const fl = child('./floor.ts', { ...process.env, BSS_DB_URL: benchUrl });
+  floor = fl.proc;
+  const floorUrl = await fl.ready;
+  const seeded = await seed(urls.get('crm')!, token);
+  const floorPath = `${floorUrl}/customer/${seeded.customerId}`;
+  const opts = { connections: CONNECTIONS, seconds: DURATION_S, headers: { 'x-bss-api-token': token } };
+  const readResults: { name: string; url?: string; floor?: LoadResult; read?: LoadResult; note?: string }[] = [];
+  for (const r of READS) {
+    const base = urls.get(r.service);
+    if (!base || !r.path) {
+      const note = base ? 'not measured: no path declared yet' : 'not measured: service not built';
+      rows.push({ metric: r.name, target: `p99 ≤ ${READ_TARGETS.p99Ratio}× floor, req/s ≥ ${READ_TARGETS.rpsRatio}×`, verdict: '-', note });
+      readResults.push({ name: r.name, note });
+      continue;
+    }
+    const url = `${base}${r.path(seeded)}`;
+    const fr = await load(floorPath, opts);
+    const rr = await load(url, opts);
+    const p99Ratio = +(rr.p99 / Math.max(fr.p99, 1)).toFixed(2);
+    const rpsRatio = +(rr.rps / Math.max(fr.rps, 1)).toFixed(2);
+    const ok = p99Ratio <= READ_TARGETS.p99Ratio && rpsRatio >= READ_TARGETS.rpsRatio && rr.errors + rr.non2xx === 0;
+    rows.push({ metric: '  floor (fastify + pg, by pk)', p50: fr.p50, p99: fr.p99, rps: fr.rps, target: '', verdict: '-' });
+    rows.push({
+      metric: r.name,
+      p50: rr.p50,
+      p99: rr.p99,
+      rps: rr.rps,
+      p99Ratio,
+      rpsRatio,
+      target: `p99 ≤ ${READ_TARGETS.p99Ratio}× floor, req/s ≥ ${READ_TARGETS.rpsRatio}×`,
+      verdict: ok ? 'PASS' : 'FAIL',
+      ...(rr.errors + rr.non2xx ? { note: `${rr.errors} errors, non-2xx ${JSON.stringify(rr.statuses)}` } : {}),
+    });
+    readResults.push({ name: r.name, url, floor: fr, read: rr });
+  }
+  for (const flow of FLOWS) {
+    const missing = flow.services.filter((s) => !urls.has(s));
+    rows.push({ metric: flow.name, target: '', verdict: '-', note: missing.length ? `not measured: service not built (${missing.join(', ')})` : 'not measured: not written yet' });
+  }
+  writeFileSync(results('reads'), `${JSON.stringify({ node: process.version, connections: CONNECTIONS, durationSeconds: DURATION_S, targets: READ_TARGETS, reads: readResults }, null, 2)}\n`);
 
-  const ev = await runEventsBench(dbUrl, mqUrl, EVENTS_S);
-  console.log(`\nevent plane (${ev.relay.events} events drained; ${EVENTS_S}s at ${ev.latency.ratePerSecond}/s)\n`);
-  console.log('relay throughput'.padEnd(40), `${ev.relay.eventsPerSecond} events/s`.padStart(16), `(${ev.relay.ms} ms)`);
-  console.log('commit → handled at 1,000 events/s'.padEnd(40), `p50 ${ev.latency.p50} ms`.padStart(16), `p99 ${ev.latency.p99} ms`, `max ${ev.latency.max} ms`);
-  const eventTargets = [
-    { target: 'relay >= 10,000 events/s', ok: ev.relay.eventsPerSecond >= 10_000 },
-    { target: 'commit → handled p99 <= 20 ms at 1,000 events/s', ok: ev.latency.p99 <= 20 },
-  ];
-  const evOut = fileURLToPath(new URL('./results/events.json', import.meta.url));
-  writeFileSync(evOut, `${JSON.stringify({ node: process.version, ...ev, targets: eventTargets }, null, 2)}\n`);
+  const loaded = await memoryOf(fleet);
+  const fleetResult = { services: [...urls.keys()], nodeFlags: FLEET_NODE_FLAGS, coldStartMs, firstStartMs: first.ms, startFleetReturnedMs: started.startedMs, idle, afterLoad: loaded, targets: FLEET_TARGETS };
+  writeFileSync(results('fleet'), `${JSON.stringify(fleetResult, null, 2)}\n`);
+  rows.push({ metric: `fleet idle RSS (${urls.size} services, one process)`, value: `${mb(idle.rss)} MB`, target: `≤ ${FLEET_TARGETS.idleRssMb} MB`, verdict: mb(idle.rss) <= FLEET_TARGETS.idleRssMb ? 'PASS' : 'FAIL', note: `heap ${mb(idle.heapUsed)} MB; after load RSS ${mb(loaded.rss)} MB` });
+  rows.push({ metric: 'cold start (spawn → all /ready 200)', value: `${coldStartMs} ms`, target: `≤ ${FLEET_TARGETS.coldStartMs} ms`, verdict: coldStartMs <= FLEET_TARGETS.coldStartMs ? 'PASS' : 'FAIL', note: `first start ${first.ms} ms; startFleet returned at ${started.startedMs} ms after ${started.cpuMs} ms CPU; node ${FLEET_NODE_FLAGS.join(' ')}` });
+  await stop(floor);
+  await stop(fleet);
 
-  console.log('');
-  for (const t of [...targets, ...eventTargets]) console.log(`${t.ok ? 'PASS' : 'FAIL'}  ${t.target}`);
-  console.log(`\nwritten ${out}\nwritten ${evOut}`);
-  process.exitCode = [...targets, ...eventTargets].every((t) => t.ok) ? 0 : 1;
+  // 3. The event plane.
+  const ev = await runEventsBench(serverUrl, mqUrl, EVENTS_S);
+  writeFileSync(results('events'), `${JSON.stringify({ node: process.version, ...ev, targets: EVENT_TARGETS }, null, 2)}\n`);
+  rows.push({ metric: 'relay throughput', value: `${ev.relay.eventsPerSecond} events/s`, target: `≥ ${EVENT_TARGETS.relayEventsPerSecond} events/s`, verdict: ev.relay.eventsPerSecond >= EVENT_TARGETS.relayEventsPerSecond ? 'PASS' : 'FAIL', note: `${ev.relay.events} events in ${ev.relay.ms} ms` });
+  const evP50 = Math.round(ev.latency.p50 * 1000);
+  const evP99 = Math.round(ev.latency.p99 * 1000);
+  rows.push({ metric: `commit → handled at ${ev.latency.ratePerSecond} events/s`, p50: evP50, p99: evP99, target: `p99 ≤ ${EVENT_TARGETS.commitToHandledP99Us} µs`, verdict: evP99 <= EVENT_TARGETS.commitToHandledP99Us && ev.latency.failedWrites === 0 ? 'PASS' : 'FAIL', note: `max ${Math.round(ev.latency.max * 1000)} µs${ev.latency.failedWrites ? `; ${ev.latency.failedWrites} writes failed` : ""}` });
+
+  print();
+  process.exitCode = rows.every((r) => r.verdict !== 'FAIL') ? 0 : 1;
 } finally {
-  child.kill('SIGTERM');
-  await stopped;
+  await stop(floor);
+  await stop(fleet);
+  await cleanupBroker().catch((err: Error) => console.error(`bench: broker cleanup failed: ${err.message}`));
+}
+
+function print(): void {
+  const cell = (v: number | string | undefined, w: number) => String(v ?? '').padStart(w);
+  console.log(`\nmake bench — concurrency ${CONNECTIONS}, ${DURATION_S}s per endpoint, latency in µs\n`);
+  const head = ['metric'.padEnd(46), cell('p50 µs', 8), cell('p99 µs', 8), cell('req/s', 7), cell('p99 ×', 6), cell('rps ×', 6), cell('value', 17), '  ', 'target'.padEnd(38), 'result'];
+  console.log(head.join(' '));
+  for (const r of rows) {
+    console.log(
+      [r.metric.padEnd(46), cell(r.p50, 8), cell(r.p99, 8), cell(r.rps, 7), cell(r.p99Ratio, 6), cell(r.rpsRatio, 6), cell(r.value, 17), '  ', r.target.padEnd(38), r.verdict === '-' ? '' : r.verdict, r.note ? ` ${r.note}` : ''].join(' '),
+    );
+  }
+  console.log(`\nwritten ${results('reads')}, ${results('fleet')}, ${results('events')}`);
 }

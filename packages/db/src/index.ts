@@ -1,4 +1,4 @@
-// @bss/db: pg pool + drizzle, migrations, reset helpers and pg error codes.
+// @bss/db: pg pool + drizzle, prepared-read helpers, migrations, reset helpers and pg error codes.
 export {
   createDatabase,
   DEFAULT_IDLE_TX_TIMEOUT_MS,
@@ -16,4 +16,5 @@ export {
 } from './database.ts';
 export { loggableError, maskValues, type LoggedError } from './error-log.ts';
 export { ensureDatabase, listSchemas, migrate, type MigrateOptions, type MigrateResult } from './migrate.ts';
+export { preparedOn, rowFromJson } from './prepared.ts';
 export { truncateTables } from './reset.ts';

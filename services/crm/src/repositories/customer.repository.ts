@@ -1,10 +1,10 @@
 // Queries over crm.party / individual / customer / contact_medium. No business rules; take the executor first.
 // Lookups see only the current tenant's rows (tenant.ts); the live-email lookup is global, as its unique index is.
 // A deleted customer (TMF DELETE tombstone, `deleted_at`) is invisible to every customer lookup.
-import type { Executor } from '@bss/db';
-import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { preparedOn, rowFromJson, type Executor } from '@bss/db';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { contactMedium, customer, individual, party, type ContactMediumRow, type CustomerRow, type IndividualRow } from '../schema.ts';
-import { inTenant } from './tenant.ts';
+import { currentTenant, inTenant } from './tenant.ts';
 
 /** A customer with its individual and contact mediums (live and ended). */
 export interface CustomerView {
@@ -98,34 +98,71 @@ export async function endLiveMediums(tx: Executor, partyId: string, at: Date): P
   await tx.update(contactMedium).set({ validTo: at, updatedAt: sql`now()` }).where(and(eq(contactMedium.partyId, partyId), isNull(contactMedium.validTo)));
 }
 
+// The reads below are one round trip each: customer ⋈ individual with the party's contact mediums aggregated in
+// the same statement (json_agg, in listMediums' order), and for a page the filtered total as a window count.
+// They are named prepared statements (preparedOn): tenant and filters are parameters, never spliced in.
+const mediumsOfParty = sql<Record<string, unknown>[]>`coalesce((
+  SELECT json_agg(m ORDER BY m.valid_from, m.medium_type, m.is_primary DESC, m.id)
+  FROM crm.contact_medium m WHERE m.party_id = ${customer.partyId}), '[]'::json)`;
+const toView = (r: { customer: CustomerRow; individual: IndividualRow; mediums: Record<string, unknown>[] }): CustomerView => ({
+  customer: r.customer,
+  individual: r.individual,
+  mediums: r.mediums.map((m) => rowFromJson(contactMedium, m)),
+});
+
+const customerViewById = preparedOn((ex) =>
+  ex
+    .select({ customer, individual, mediums: mediumsOfParty })
+    .from(customer)
+    .innerJoin(individual, eq(individual.partyId, customer.partyId))
+    .where(and(eq(customer.id, sql.placeholder('id')), isNull(customer.deletedAt), eq(customer.tenantId, sql.placeholder('tenant'))))
+    .prepare('crm_customer_view'),
+);
+
 /** Loads the customer with its individual and mediums, or undefined. */
 export async function loadCustomerView(tx: Executor, id: string): Promise<CustomerView | undefined> {
-  const c = await findCustomer(tx, id);
-  if (!c) return undefined;
-  const ind = await findIndividual(tx, c.partyId);
-  if (!ind) return undefined;
-  return { customer: c, individual: ind, mediums: await listMediums(tx, [c.partyId]) };
+  const [row] = await customerViewById(tx).execute({ id, tenant: currentTenant() });
+  return row && toView(row);
 }
+
+// Every filter is a parameter that is either null (no condition) or the value, so one statement serves them all.
+const param = (name: string) => sql`${sql.placeholder(name)}::text`;
+const pageFilter = and(
+  isNull(customer.deletedAt),
+  eq(customer.tenantId, sql.placeholder('tenant')),
+  sql`(${param('status')} IS NULL OR lower(${customer.status}) = lower(${param('status')}))`,
+  sql`(${param('party')} IS NULL OR coalesce(${customer.engagedParty}->>'id', ${customer.partyId}) = ${param('party')})`,
+  // Matches "Ada", "Lim" and "Ada Lim" alike.
+  sql`(${param('name')} IS NULL OR (${individual.givenName} || ' ' || ${individual.familyName}) ILIKE ${param('name')})`,
+);
+
+const customerPage = preparedOn((ex) =>
+  ex
+    .select({ customer, individual, mediums: mediumsOfParty, total: sql<number>`count(*) OVER ()`.mapWith(Number) })
+    .from(customer)
+    .innerJoin(individual, eq(individual.partyId, customer.partyId))
+    .where(pageFilter)
+    .orderBy(asc(customer.customerSince), asc(customer.id))
+    .offset(sql.placeholder('offset'))
+    .limit(sql.placeholder('limit'))
+    .prepare('crm_customer_page'),
+);
+
+const customerCount = preparedOn((ex) => ex.select({ n: count() }).from(customer).innerJoin(individual, eq(individual.partyId, customer.partyId)).where(pageFilter).prepare('crm_customer_count'));
 
 /** A page of customers (status / name filters) with the total count, ordered by customer-since then id. */
 export async function listCustomerViews(
   tx: Executor,
   q: { status?: string; name?: string; 'engagedParty.id'?: string; offset: number; limit: number },
 ): Promise<{ views: CustomerView[]; total: number }> {
-  const where: SQL[] = [isNull(customer.deletedAt), inTenant(customer.tenantId)];
-  if (q.status) where.push(sql`lower(${customer.status}) = lower(${q.status})`);
-  const partyRef = q['engagedParty.id'];
-  if (partyRef) where.push(sql`coalesce(${customer.engagedParty}->>'id', ${customer.partyId}) = ${partyRef}`);
-  if (q.name) {
-    const pattern = `%${q.name.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    // Matches "Ada", "Lim" and "Ada Lim" alike.
-    where.push(sql`(${individual.givenName} || ' ' || ${individual.familyName}) ILIKE ${pattern}`);
-  }
-  const cond = and(...where);
-  const base = () => tx.select().from(customer).innerJoin(individual, eq(individual.partyId, customer.partyId));
-  const [totalRow] = await tx.select({ n: count() }).from(customer).innerJoin(individual, eq(individual.partyId, customer.partyId)).where(cond);
-  const rows = await base().where(cond).orderBy(asc(customer.customerSince), asc(customer.id)).offset(q.offset).limit(q.limit);
-  const mediums = await listMediums(tx, rows.map((r) => r.customer.partyId));
-  const views = rows.map((r) => ({ customer: r.customer, individual: r.individual, mediums: mediums.filter((m) => m.partyId === r.customer.partyId) }));
-  return { views, total: totalRow?.n ?? 0 };
+  const filter = {
+    tenant: currentTenant(),
+    status: q.status || null,
+    party: q['engagedParty.id'] || null,
+    name: q.name ? `%${q.name.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null,
+  };
+  const rows = await customerPage(tx).execute({ ...filter, offset: q.offset, limit: q.limit });
+  // A page past the end has no row to carry the window count; only then is a second statement needed.
+  const total = rows[0] ? rows[0].total : q.offset === 0 ? 0 : ((await customerCount(tx).execute(filter))[0]?.n ?? 0);
+  return { views: rows.map(toView), total };
 }

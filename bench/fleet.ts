@@ -1,0 +1,27 @@
+// The system under test, in a child process of bench/run.ts so the load generator does not share its event
+// loop: every discovered service in one process, as `make up` runs them. Prints READY once startFleet has
+// returned; answers a `memory` message (IPC) with its process.memoryUsage(), so run.ts can read idle RSS.
+import { enableCompileCache } from 'node:module';
+
+// As packages/fleet/src/cli/up.ts starts it (compile cache on; run.ts passes the same node flags as start:fleet).
+enableCompileCache();
+const { startFleet } = await import('@bss/fleet');
+const fleet = await startFleet(process.env);
+// CPU time spent starting (user + system): steadier than wall time on a shared machine.
+function cpuMs(): number {
+  const c = process.cpuUsage();
+  return Math.round((c.user + c.system) / 1000);
+}
+process.stdout.write(`READY ${JSON.stringify({ services: fleet.services.map((s) => ({ name: s.name, url: s.url })), startedMs: Math.round(performance.now()), cpuMs: cpuMs() })}\n`);
+
+process.on('message', (msg) => {
+  if (msg === 'memory') {
+    // A full GC first: idle RSS is what stays resident, not garbage the collector has not come for yet.
+    (globalThis as { gc?: () => void }).gc?.();
+    process.send?.({ memory: process.memoryUsage() });
+  }
+});
+process.once('SIGTERM', async () => {
+  await fleet.stop();
+  process.exit(0);
+});
