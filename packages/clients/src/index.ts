@@ -13,3 +13,4 @@ export * from './crm.client.ts';
 export * from './payment.client.ts';
 export * from './subscription.client.ts';
 export * from './inventory.client.ts';
+export * from './admin.client.ts';
