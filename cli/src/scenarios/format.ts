@@ -14,6 +14,8 @@ export const ActionStep = z.strictObject({
   action: z.string().min(1).describe('A registry operation name, e.g. customer.create'),
   args: Vars.default({}),
   capture: Capture.default({}),
+  /** The step passes only if the action is refused with this envelope code and/or rule id (e.g. a policy check). */
+  expect_error: z.strictObject({ code: z.string().optional(), reason: z.string().optional() }).optional(),
 });
 export const AssertStep = z.strictObject({
   name: z.string().min(1),
@@ -21,7 +23,7 @@ export const AssertStep = z.strictObject({
 });
 export const HttpStep = z.strictObject({
   name: z.string().min(1),
-  http: z.string().regex(/^(GET|POST|PATCH|PUT|DELETE) \S+$/, '"<METHOD> <url>"'),
+  http: z.string().regex(/^(GET|POST|PATCH|PUT|DELETE) .+$/, '"<METHOD> <url>"'),
   headers: z.record(z.string(), z.string()).default({}),
   json: z.unknown().optional(),
   /** Send the operator token (X-BSS-API-Token); false to probe the perimeter. */

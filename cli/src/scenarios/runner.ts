@@ -78,7 +78,8 @@ function captureInto(vars: Record<string, unknown>, result: unknown, capture: Re
 }
 
 async function httpCall(step: Extract<Step, { kind: 'http' }>, env: RunnerEnv) {
-  const [method, url] = step.http.split(' ') as [string, string];
+  const [method, ...rest] = step.http.split(' ');
+  const url = rest.join(' ').trim();
   const headers: Record<string, string> = { accept: 'application/json', ...step.headers };
   if (step.auth) headers['x-bss-api-token'] = env.token;
   if (step.json !== undefined) headers['content-type'] = 'application/json';
@@ -96,7 +97,20 @@ async function httpCall(step: Extract<Step, { kind: 'http' }>, env: RunnerEnv) {
 async function runStep(step: Step, clients: OperationClients, env: RunnerEnv, vars: Record<string, unknown>): Promise<string> {
   switch (step.kind) {
     case 'action': {
-      const result = await callOperation(clients, step.action, interpolate(step.args, vars));
+      const args = interpolate(step.args, vars);
+      if (step.expect_error) {
+        const want = step.expect_error;
+        let err: { code?: string; reason?: string } | undefined;
+        try {
+          await callOperation(clients, step.action, args);
+        } catch (e) {
+          err = e as { code?: string; reason?: string };
+        }
+        if (!err) throw new Error(`expected ${step.action} to be refused (${want.code ?? ''} ${want.reason ?? ''}), it succeeded`.replace(/\s+\)/, ')'));
+        if ((want.code && err.code !== want.code) || (want.reason && err.reason !== want.reason)) throw new Error(`refused with ${message(err)}, expected ${want.code ?? '*'} ${want.reason ?? '*'}`);
+        return `refused as expected: ${err.code} ${err.reason}`;
+      }
+      const result = await callOperation(clients, step.action, args);
       return captureInto(vars, result, step.capture).join(' ');
     }
     case 'assert': {
@@ -126,7 +140,8 @@ async function runStep(step: Step, clients: OperationClients, env: RunnerEnv, va
 
 /** Seeds the variables: run_id, service URLs, then setup.variables and top-level variables in order. */
 export function seedVariables(s: Scenario, urls: Record<string, string>): Record<string, unknown> {
-  const vars: Record<string, unknown> = { run_id: randomBytes(4).toString('hex') };
+  // run_id: 8 hex chars for unique emails and references; run_digits: 6 digits for unique phone numbers.
+  const vars: Record<string, unknown> = { run_id: randomBytes(4).toString('hex'), run_digits: String(randomBytes(4).readUInt32BE() % 1_000_000).padStart(6, '0') };
   for (const [svc, url] of Object.entries(urls)) vars[`${svc.replace(/-/g, '_')}_url`] = url;
   for (const [k, v] of Object.entries({ ...s.setup.variables, ...s.variables })) vars[k] = interpolate(v, vars);
   return vars;

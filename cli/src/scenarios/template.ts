@@ -1,4 +1,4 @@
-// `{{ name }}` templating (reference §F.3): substituted recursively in strings, lists and maps. A string that is
+// `{{ name }}` templating (reference §F.3): substituted recursively in strings, lists and maps (keys included). A string that is
 // exactly one placeholder takes the raw value (any type); otherwise the value is stringified inline. An undefined
 // name throws, and the runner turns that into the step's failure (not a crash of the run).
 
@@ -24,6 +24,7 @@ export function interpolate<T>(value: T, vars: Record<string, unknown>): T {
     }) as T;
   }
   if (Array.isArray(value)) return value.map((v) => interpolate(v, vars)) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v, vars)])) as T;
+  // Keys too, so an expectation can address a captured id: `tickets.{{ ticket_id }}.status`.
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [String(interpolate(k, vars)), interpolate(v, vars)])) as T;
   return value;
 }

@@ -2,7 +2,7 @@
 // ICCID/IMSI redacted unless asked, bound MSISDN, a scannable QR of the LPA string and the manual LPA line.
 import type { inventory } from '@bss/contracts';
 import { qrLines } from './qr.ts';
-import { box, cardWidth, fit, formatMsisdn, groupDigits, redact, stateDot, textWidth } from './text.ts';
+import { box, cardWidth, fit, formatMsisdn, groupDigits, redact, stateDot, textWidth, wrapHard } from './text.ts';
 
 /** The activation code plus, when read, the profile it belongs to. */
 export interface EsimActivationView {
@@ -26,8 +26,8 @@ export function renderEsimActivation(v: EsimActivationView, { width }: { width: 
   const qr = qrLines(lpa);
   // Centred when it fits; a QR cut by a narrow terminal would not scan, so say so instead of drawing half of it.
   if (textWidth(qr[0]!) <= inner) for (const l of qr) lines.push(fit(' '.repeat(Math.floor((inner - textWidth(l)) / 2)) + l, inner));
-  else lines.push('(terminal too narrow for the QR code; use the LPA string below)');
-  lines.push('', 'Manual entry:', lpa);
-  if (!v.showFull) lines.push('', 'ICCID/IMSI redacted; --show-full shows them.');
+  else lines.push(...wrapHard('(too narrow for the QR code: use the LPA code below)', inner));
+  lines.push('', 'Manual entry:', ...wrapHard(lpa, inner));
+  if (!v.showFull) lines.push('', ...wrapHard('ICCID/IMSI redacted; --show-full shows them.', inner));
   return box(`eSIM Activation  ${p ? stateDot(p.profileState) : ''}`.trimEnd(), lines, w);
 }

@@ -99,3 +99,17 @@ export const clampLines = (text: string, width: number) =>
     .split('\n')
     .map((l) => truncate(l, width))
     .join('\n');
+
+/** Hard-wraps `s` into pieces of at most `w` columns (for strings that must be shown whole, like an LPA code). */
+export function wrapHard(s: string, w: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const ch of s) {
+    if (textWidth(line + ch) > w) {
+      out.push(line);
+      line = '';
+    }
+    line += ch;
+  }
+  return [...out, line];
+}

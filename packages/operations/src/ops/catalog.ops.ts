@@ -105,7 +105,7 @@ export const catalogOps = [
   defineOperation({
     name: 'catalog.get_vas',
     summary: 'Show one VAS offering',
-    description: 'One VAS offering.',
+    description: 'One VAS offering: price, allowance added, expiry hours. NOT_FOUND for an unknown id.',
     kind: 'read',
     destructive: false,
     services: ['catalog'],

@@ -65,7 +65,7 @@ export const portRequestOps = [
   defineOperation({
     name: 'port_request.validate',
     summary: 'Mark a requested port as validated by the donor',
-    description: 'requested → validated.',
+    description: 'requested → validated (the donor confirmed the number). Refusal: port_request.transition.valid from any other state.',
     kind: 'update',
     destructive: false,
     services: ['crm'],
@@ -76,8 +76,8 @@ export const portRequestOps = [
   }),
   defineOperation({
     name: 'port_request.approve',
-    summary: 'Approve a port: port-in seeds the number into the pool, port-out marks it ported_out and ends the line',
-    description: 'Approves (and completes) the port. A port-in adds the donor number as available; a port-out marks it ported_out (terminal) and terminates the target subscription.',
+    summary: 'Approve a port: port-in seeds the number into the pool, port-out marks it ported_out',
+    description: 'requested/validated → approved. A port-in adds the donor number to the pool as available; a port-out marks it ported_out (terminal) and the approval event ends the target subscription. Refusals: port_request.transition.valid, port_request.approve.* rule ids.',
     kind: 'update',
     destructive: false,
     services: ['crm'],
@@ -100,8 +100,8 @@ export const portRequestOps = [
   }),
   defineOperation({
     name: 'port_request.complete',
-    summary: 'Complete an approved port',
-    description: 'approved → completed.',
+    summary: 'Complete an approved port (the cutover happened)',
+    description: 'approved → completed: the carriers confirmed the cutover. Refusal: port_request.transition.valid from any other state.',
     kind: 'update',
     destructive: false,
     services: ['crm'],
