@@ -13,7 +13,7 @@ const attr = (flag: string) => flag.replace(/-([a-z])/g, (_m, c: string) => c.to
 /** The flag of an input key: the binding's override, else the kebab-cased key. */
 export const flagName = (op: AnyOperation, key: string) => (op.cli.flags as Record<string, string> | undefined)?.[key] ?? kebab(key);
 
-const describe = (f: InputField) => [f.description, f.enum ? `(${f.enum.join(' | ')})` : '', f.default !== undefined ? `[default: ${JSON.stringify(f.default)}]` : ''].filter(Boolean).join(' ');
+const describe = (f: InputField) => [f.required ? '(required)' : '', f.description, f.enum ? `(${f.enum.join(' | ')})` : '', f.default !== undefined ? `[default: ${JSON.stringify(f.default)}]` : ''].filter(Boolean).join(' ');
 
 /** Finds or creates the group command at `path` under `root`. */
 function group(root: Command, path: readonly string[]): Command {

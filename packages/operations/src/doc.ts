@@ -20,7 +20,7 @@ function operationSection(op: AnyOperation): string {
     `${cell(op.summary)}.`,
     '',
     `- CLI: \`bss ${op.cli.command.join(' ')}\` — e.g. \`${op.cli.example}\``,
-    `- Kind: ${op.kind}${op.destructive ? ' — **destructive** (gated: `--allow-destructive`)' : ''}; services: ${servicesOf(op).join(', ')}`,
+    `- Kind: ${op.kind}${op.destructive ? ' — **destructive** (gated: `--allow-destructive`)' : ''}${op.llmHidden ? ' — hidden from the LLM agent' : ''}; services: ${servicesOf(op).join(', ')}`,
     '',
     cell(op.description),
     '',

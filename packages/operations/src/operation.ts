@@ -36,6 +36,11 @@ export interface Operation<I extends z.ZodObject = z.ZodObject, R = unknown> {
   kind: OperationKind;
   /** Gated: refused without an explicit allow (CLI `--allow-destructive`) before any HTTP call. */
   destructive: boolean;
+  /**
+   * Registered and usable from the CLI and scenarios, but never handed to the LLM agent (reference §A.4: operator
+   * catalog writes and the like).
+   */
+  llmHidden?: boolean;
   /** The services it calls; `fleet` = every service of the fleet (clock moves, reset). */
   services: readonly ServiceName[] | 'fleet';
   input: I;

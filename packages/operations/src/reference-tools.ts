@@ -14,7 +14,6 @@ const absent = (why: string): ReferenceStatus => ({ status: 'absent', why });
 const same: ReferenceStatus = { status: 'same' };
 
 const MINE = 'customer-scoped wrapper of the self-serve chat: belongs to the agent/portal layer, not the operator registry';
-const CATALOG_ADMIN = 'operator catalog writes (LLM-hidden in the reference); the client methods exist, the operations are the next slice';
 
 /** Every §A.3 tool, in the reference's order. */
 export const REFERENCE_TOOLS: Readonly<Record<string, ReferenceStatus>> = {
@@ -54,9 +53,9 @@ export const REFERENCE_TOOLS: Readonly<Record<string, ReferenceStatus>> = {
   'catalog.get_vas': same,
   'catalog.list_active_offerings': same,
   'catalog.get_active_price': same,
-  'catalog.add_offering': absent(CATALOG_ADMIN),
-  'catalog.add_price': absent(CATALOG_ADMIN),
-  'catalog.window_offering': absent(CATALOG_ADMIN),
+  'catalog.add_offering': same,
+  'catalog.add_price': same,
+  'catalog.window_offering': same,
   'promo.create': pending('promotions (not planned yet)'),
   'promo.assign': pending('promotions (not planned yet)'),
   'promo.show': pending('promotions (not planned yet)'),

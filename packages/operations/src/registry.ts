@@ -3,6 +3,7 @@
 import { FLEET } from './fleet.ts';
 import type { AnyOperation } from './operation.ts';
 import { caseOps } from './ops/case.ops.ts';
+import { catalogAdminOps } from './ops/catalog-admin.ops.ts';
 import { catalogOps } from './ops/catalog.ops.ts';
 import { clockOps } from './ops/clock.ops.ts';
 import { customerOps } from './ops/customer.ops.ts';
@@ -36,6 +37,7 @@ export const OPERATIONS: ReadonlyMap<string, AnyOperation> = buildRegistry([
   ...caseOps,
   ...ticketOps,
   ...catalogOps,
+  ...catalogAdminOps,
   ...paymentOps,
   ...inventoryOps,
   ...portRequestOps,
