@@ -49,7 +49,8 @@ export async function startCliFleet(): Promise<CliFleet> {
     fleet,
     token,
     kycSigningSecret,
-    env: { BSS_API_TOKEN: token, BSS_KYC_SIGNING_SECRET: kycSigningSecret, ...urls },
+    // No subscription service in this fleet: point its URL at a closed port so the 360 view reports it unavailable.
+    env: { BSS_API_TOKEN: token, BSS_KYC_SIGNING_SECRET: kycSigningSecret, BSS_SUBSCRIPTION_URL: 'http://127.0.0.1:9', ...urls },
     async stop() {
       await fleet.stop();
       const mq = await amqp.connect(mqUrl);

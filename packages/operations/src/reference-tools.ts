@@ -107,7 +107,7 @@ export const REFERENCE_TOOLS: Readonly<Record<string, ReferenceStatus>> = {
   'clock.advance': same,
   'clock.freeze': same,
   'clock.unfreeze': same,
-  'events.list': absent('the audit API (GET /audit-api/v1/events) exists per service; its operation comes with the audit view'),
+  'events.list': same,
   'trace.get': absent('no trace backend (Jaeger) in this port yet'),
   'trace.for_order': absent('no trace backend (Jaeger) in this port yet'),
   'trace.for_subscription': absent('no trace backend (Jaeger) in this port yet'),

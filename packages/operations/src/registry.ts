@@ -2,6 +2,7 @@
 // at import, so the CLI, the scenario runner and (later) the agent can never disagree about what exists.
 import { FLEET } from './fleet.ts';
 import type { AnyOperation } from './operation.ts';
+import { auditOps } from './ops/audit.ops.ts';
 import { caseOps } from './ops/case.ops.ts';
 import { catalogAdminOps } from './ops/catalog-admin.ops.ts';
 import { catalogOps } from './ops/catalog.ops.ts';
@@ -42,6 +43,7 @@ export const OPERATIONS: ReadonlyMap<string, AnyOperation> = buildRegistry([
   ...inventoryOps,
   ...portRequestOps,
   ...clockOps,
+  ...auditOps,
 ]);
 
 /** The operation named `name`, or undefined. */
