@@ -47,6 +47,9 @@ export function createRuntime(io: CliIo): CliRuntime {
         const result = await withSpinner(op.name, config.spinner && !json, io.stderr, () => op.run(rt.clients(), parsed.data));
         io.stdout.write(`${json ? JSON.stringify(result, null, 2) : colorize(op.render(result, { width: config.width }), config.color)}\n`);
       } catch (err) {
+        // With --json a machine caller also gets the envelope on stdout (the one-line summary stays on stderr).
+        const e = err as { code?: unknown; reason?: unknown; message?: unknown; context?: unknown };
+        if (json && typeof e?.code === 'string') io.stdout.write(`${JSON.stringify({ error: { code: e.code, reason: e.reason, message: e.message, context: e.context ?? {} } }, null, 2)}\n`);
         rt.fail(failureOf(err));
       }
     },
