@@ -3,6 +3,9 @@
 // spawned as a process, answers a read and refuses a gated destructive command, and the other exit codes hold (run
 // in-process: the same runCli the binary calls, without a process start per call).
 import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ASK_UNSUPPORTED, loadScenario, runCli, runScenario, scenarioFiles, type RunnerEnv } from '@bss/cli';
 import { createOperationClients } from '@bss/operations';
@@ -109,5 +112,18 @@ describe('bss exit codes against the fleet', () => {
     expect(card.stdout).toMatch(/\(subscription service unavailable\)/);
     const down = await inProcess(['customer', 'list'], { BSS_CRM_URL: 'http://127.0.0.1:9' });
     expect([down.code, down.stderr]).toEqual([4, expect.stringMatching(/^UNAVAILABLE downstream\.unreachable /)]);
+  });
+
+  it('scenario run-all runs the default set, skipping llm-tagged scenarios, and prints a summary', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bss-scenarios-'));
+    for (const f of ['catalog_browse.yaml', 'llm_troubleshoot_case.yaml']) copyFileSync(`${ROOT}scenarios/${f}`, join(dir, f));
+    const r = await inProcess(['scenario', 'run-all', dir]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^PASS — catalog_browse \(\d+ ms\)/m);
+    expect(r.stdout).toMatch(/llm_troubleshoot_case\s+SKIP/);
+    const llm = await inProcess(['scenario', 'run', join(dir, 'llm_troubleshoot_case.yaml')]);
+    expect(llm.code).toBe(1);
+    expect(llm.stdout).toMatch(/FAIL — llm_troubleshoot_case[\s\S]*need the LLM agent/);
   });
 });

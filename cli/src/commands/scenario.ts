@@ -7,6 +7,7 @@ import { REPO_ROOT } from '../config.ts';
 import { EXIT } from '../exit-codes.ts';
 import { loadScenario, renderScenarioReport, renderSummary, runScenario, scenarioFiles, type RunnerEnv, type ScenarioResult } from '../scenarios/index.ts';
 import type { CliRuntime } from '../runtime.ts';
+import { withSpinner } from '../terminal.ts';
 
 const DEFAULT_DIR = join(REPO_ROOT, 'scenarios');
 
@@ -59,7 +60,7 @@ export function addScenarioCommands(program: Command, rt: CliRuntime): void {
         rt.fail({ code: EXIT.policy, line: `invalid scenario ${file}:\n${l.errors.map((e) => `  ${e}`).join('\n')}` });
         return;
       }
-      const r = await runScenario(l.scenario, runnerEnv(rt));
+      const r = await withSpinner(l.scenario.name, rt.config.spinner, rt.io.stderr, () => runScenario(l.scenario, runnerEnv(rt)));
       out(renderScenarioReport(r, rt.config.width));
       if (!r.ok) rt.exitCode = EXIT.error;
     });
@@ -86,7 +87,7 @@ export function addScenarioCommands(program: Command, rt: CliRuntime): void {
           if (!opts.tag) rows.push({ name: s.name, skipped: 'tagged llm (needs the agent)' });
           continue;
         }
-        const r = await runScenario(s, env);
+        const r = await withSpinner(s.name, rt.config.spinner, rt.io.stderr, () => runScenario(s, env));
         out(renderScenarioReport(r, rt.config.width));
         rows.push(r);
       }
