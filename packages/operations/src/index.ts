@@ -9,3 +9,4 @@ export { defineOperation, type AnyOperation, type CliBinding, type Operation, ty
 export { REFERENCE_TOOLS, type ReferenceStatus } from './reference-tools.ts';
 export { buildRegistry, findOperation, OPERATIONS, servicesOf } from './registry.ts';
 export * from './cards/index.ts';
+export { toolDefinitions, type ToolDefinition } from './tools.ts';
