@@ -21,7 +21,7 @@ export function renderCase(v: CaseView, { width }: { width: number }): string {
     section('Tickets', inner, v.tickets.length),
   ];
   if (v.tickets.length === 0) lines.push('  (none)');
-  for (const t of v.tickets) lines.push(`  ${fit(t.id, 13)} ${fit(t.ticketType, 22)} ${fit(t.status, 12)} ${fit(t.priority, 7)} ${t.name}`);
+  for (const t of v.tickets) lines.push(`  ${fit(t.id, 24)} ${fit(t.ticketType, 22)} ${fit(t.status, 12)} ${fit(t.priority, 7)} ${t.name}`);
   lines.push('', section('Notes', inner, k.notes.length));
   if (k.notes.length === 0) lines.push('  (none)');
   for (const n of k.notes) lines.push(`  [${n.authorAgentId ?? 'operator'} ${shortTime(n.createdAt)}] ${n.body}`);

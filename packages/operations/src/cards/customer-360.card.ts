@@ -37,8 +37,8 @@ export function renderCustomer360(v: Customer360, { width }: { width: number }):
   lines.push('', section('Open Cases', inner, open.length));
   if (open.length === 0) lines.push('  (none)');
   for (const { case: k, tickets } of open) {
-    lines.push(`  ${fit(k.id, 15)} ${fit(k.state, 16)} ${fit(k.priority, 8)} ${k.subject}`);
-    tickets.forEach((t, i) => lines.push(`    ${i === tickets.length - 1 ? '└─' : '├─'} ${fit(t.id, 13)} ${fit(t.ticketType, 22)} ${t.status}`));
+    lines.push(`  ${fit(k.id, 25)} ${fit(k.state, 16)} ${fit(k.priority, 8)} ${k.subject}`);
+    tickets.forEach((t, i) => lines.push(`    ${i === tickets.length - 1 ? '└─' : '├─'} ${fit(t.id, 24)} ${fit(t.ticketType, 22)} ${t.status}`));
   }
   const done = v.cases.length - open.length;
   if (done > 0) lines.push(`  (+ ${done} resolved/closed)`);

@@ -5,8 +5,8 @@ import type { OrderView } from './order-tree.card.ts';
 import type { SubscriptionView } from './subscription.card.ts';
 
 export const customer: crm.Customer = {
-  id: 'CUST-01JZ8Q3V9KX2M7AB',
-  href: 'http://localhost:8002/tmf-api/customerManagement/v4/customer/CUST-01JZ8Q3V9KX2M7AB',
+  id: 'CUST-01jz8q3v9kx2m7ab4c6d',
+  href: 'http://localhost:8002/tmf-api/customerManagement/v4/customer/CUST-01jz8q3v9kx2m7ab4c6d',
   name: 'Mei Tan',
   status: 'active',
   engagedParty: { id: 'PTY-1', '@referredType': 'Individual' },
@@ -40,7 +40,7 @@ const ticket = (id: string, caseId: string, status: crm.TroubleTicket['status'],
 });
 
 export const openCase: crm.Case = {
-  id: 'CASE-01JZ8Q4B2C',
+  id: 'CASE-01jz8q4b2cx7m9k2v4tq',
   customerId: customer.id,
   subject: 'Data stopped working after the roaming trip',
   description: null,
@@ -52,10 +52,10 @@ export const openCase: crm.Case = {
   openedAt: '2026-06-10T09:00:00.000Z',
   closedAt: null,
   chatTranscriptHash: null,
-  notes: [{ id: 'NOTE-1', caseId: 'CASE-01JZ8Q4B2C', authorAgentId: 'AGT-001', body: 'Customer restarted the phone twice; APN looks right.', createdAt: '2026-06-10T09:30:00.000Z' }],
-  ticketIds: ['TKT-01JZ8Q4C1', 'TKT-01JZ8Q4C2'],
+  notes: [{ id: 'NOTE-1', caseId: 'CASE-01jz8q4b2cx7m9k2v4tq', authorAgentId: 'AGT-001', body: 'Customer restarted the phone twice; APN looks right.', createdAt: '2026-06-10T09:30:00.000Z' }],
+  ticketIds: ['TKT-01jz8q4c1m3n5p7q9r2s', 'TKT-01jz8q4c2m3n5p7q9r2t'],
 };
-export const caseTickets = [ticket('TKT-01JZ8Q4C1', openCase.id, 'in_progress'), ticket('TKT-01JZ8Q4C2', openCase.id, 'open', 'configuration')];
+export const caseTickets = [ticket('TKT-01jz8q4c1m3n5p7q9r2s', openCase.id, 'in_progress'), ticket('TKT-01jz8q4c2m3n5p7q9r2t', openCase.id, 'open', 'configuration')];
 const closedCase: crm.Case = { ...openCase, id: 'CASE-01JZ7', state: 'closed', subject: 'Billing question', closedAt: '2026-06-02T00:00:00.000Z', resolutionCode: 'answered', notes: [], ticketIds: [] };
 
 export const customer360: Customer360 = {
