@@ -10,13 +10,14 @@ export BSS_DB_URL ?= postgres://postgres@127.0.0.1:5432/bss
 export BSS_TEST_DB_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export BSS_MQ_URL ?= amqp://guest:guest@127.0.0.1:5672
 
-.PHONY: help install infra migrate up check test lint typecheck doctrine-check openapi-check test-unit test-integration bench compose-check clean
+.PHONY: help install infra migrate up check test lint typecheck doctrine-check openapi-check test-unit test-integration bench compose-check scenarios clean
 
 help:
 	@echo "make up       install, start Postgres/RabbitMQ if stopped, migrate + seed, run every service (Ctrl-C stops);"
 	@echo "              with no PostgreSQL/RabbitMQ: the embedded PostgreSQL + in-process bus (BSS_EMBEDDED=1 forces)"
 	@echo "make test     lint, typecheck, doctrine-check, unit and integration tests (real Postgres + RabbitMQ)"
 	@echo "make bench    every read vs a bare Fastify+pg floor, fleet RSS + cold start, event plane (one table)"
+	@echo "make scenarios  run the default scenario set (all but tag llm) against the services of a running make up"
 
 node_modules/.modules.yaml: pnpm-lock.yaml package.json
 	pnpm install --frozen-lockfile --prefer-offline --reporter=append-only
@@ -75,6 +76,10 @@ compose-check: install
 	@if command -v docker-compose >/dev/null 2>&1; then \
 	  $(COMPOSE_CHECK_ENV) docker-compose -f docker-compose.yml config -q && docker-compose -f docker-compose.infra.yml config -q && echo "docker-compose: compose files valid"; \
 	else echo "docker-compose not installed: its schema check did not run (the environment check above did)"; fi
+
+# The default scenario set (every scenarios/*.yaml not tagged llm) against running services: `make up` in another terminal.
+scenarios: install
+	pnpm -s bss scenario run-all scenarios
 
 clean:
 	rm -rf node_modules packages/*/node_modules services/*/node_modules .turbo

@@ -18,3 +18,4 @@ export * from './subscription.client.ts';
 export * from './inventory.client.ts';
 export * from './mediation.client.ts';
 export * from './rating.client.ts';
+export * from './admin.client.ts';

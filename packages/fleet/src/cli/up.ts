@@ -9,16 +9,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { enableCompileCache } from 'node:module';
 import { fileURLToPath } from 'node:url';
-<<<<<<< HEAD
-import { startLocalRun, type LocalRun } from '../local-run.ts';
-=======
+import type { LocalRun } from '../local-run.ts';
 
 // Compiled (and type-stripped) modules are cached on disk: a warm start skips loading the TypeScript stripper
 // and recompiling ~1,000 modules (DECISIONS.md, 2026-12-01 fleet memory and cold start). Enabled before the
 // fleet's modules are imported, hence the dynamic import.
 enableCompileCache();
-const { startFleet } = await import('../fleet.ts');
->>>>>>> reads
+const { startLocalRun } = await import('../local-run.ts');
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const env = { ...process.env };
