@@ -5,14 +5,13 @@
 // relay onto the in-process bus and reaches a consumer in the same process through its inbox; a consumer that
 // fails parks the event until it is requeued, and an operator's re-publish is absorbed by the inbox.
 //
-// Extending it: when the order services land, add them to SERVICES (support.ts) and an order step here —
-// place an order for the customer and wait for the subscription to be active; the broker carries the whole
-// choreography between com, som, provisioning-sim and subscription exactly as below.
+// Then the whole point: that customer orders a plan and gets an active line — the choreography between com,
+// som, provisioning-sim and subscription carried by the one in-process broker.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCatalogClient, createCrmClient, createPaymentClient } from '@bss/clients';
+import { createCatalogClient, createComClient, createCrmClient, createPaymentClient, createSubscriptionClient } from '@bss/clients';
 import type { EventEnvelope } from '@bss/contracts';
 import { createDatabase, migrate, type Database } from '@bss/db';
 import { createInProcessBus, type InProcessBus } from '@bss/events';
@@ -59,7 +58,7 @@ afterAll(async () => {
   rmSync(stateDir, { recursive: true, force: true });
 });
 
-const opts = (name: 'catalog' | 'crm' | 'payment') => ({ baseUrl: run.fleet.url(name), token: TOKEN, actor: 'embedded-tester', channel: 'cli' });
+const opts = (name: 'catalog' | 'crm' | 'payment' | 'com' | 'subscription') => ({ baseUrl: run.fleet.url(name), token: TOKEN, actor: 'embedded-tester', channel: 'cli' });
 const inbox = async (consumer: string, eventId: string) =>
   Number((await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM e2e_observer.inbox WHERE consumer = $1 AND event_id = $2', [consumer, eventId])).rows[0]!.n);
 
@@ -111,6 +110,23 @@ describe('make up in embedded mode', () => {
     expect(requeued.requeued).toEqual([added.eventId]);
     await waitFor('requeued card event handled', async () => ((await inbox('observer.flaky', added.eventId)) === 1 ? true : undefined));
     expect(seen.length).toBe(before);
+  });
+
+  it('orders a plan for a customer with a card and ends with an active line, all over the in-process bus', async () => {
+    const crm = createCrmClient(opts('crm'));
+    const payment = createPaymentClient(opts('payment'));
+    const com = createComClient(opts('com'));
+    const customer = await crm.createCustomer({ givenName: 'Grace', familyName: 'Hopper', email: `grace.${randomBytes(3).toString('hex')}@example.com` });
+    await payment.addCard({ customerId: customer.id, cardNumber: '4242 4242 4242 4242', cvv: '123', expMonth: 12, expYear: 2040 });
+    const order = await com.create({ customerId: customer.id, offeringId: 'PLAN_M' });
+    await com.submit(order.id);
+    const done = await waitFor('the order to complete', async () => {
+      const o = await com.getView(order.id);
+      return o.state === 'completed' || o.state === 'failed' ? o : undefined;
+    }, 30_000);
+    expect(done).toMatchObject({ state: 'completed' });
+    const sub = await createSubscriptionClient(opts('subscription')).get(done.subscriptionId!);
+    expect(sub).toMatchObject({ customerId: customer.id, state: 'active', msisdn: done.msisdn });
   });
 
   it("absorbs an operator's re-publish in the inbox: the consumer handles each event once", async () => {

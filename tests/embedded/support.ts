@@ -3,8 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { envStem, SERVICE_NAMES, type ServiceName } from '@bss/config';
 
-/** The services the embedded proofs start; the order services join this list as they land. */
-export const SERVICES: ServiceName[] = ['catalog', 'crm', 'payment'];
+/** The services the embedded proofs start: everything an order needs to become an active line. */
+export const SERVICES: ServiceName[] = ['catalog', 'crm', 'payment', 'com', 'som', 'subscription', 'provisioning-sim'];
 
 /** A port for the embedded PostgreSQL in 56000–59999: never 5432, nor make up's 55432 or the tests' 55433. */
 export const embeddedPgPort = () => 56000 + Math.floor(Math.random() * 4000);
@@ -26,6 +26,8 @@ export function embeddedEnv(ports: Record<ServiceName, number>, pgPort: number, 
     BSS_KYC_DOCUMENT_PEPPER: randomBytes(24).toString('hex'),
     BSS_ALLOW_ADMIN_RESET: 'true',
     BSS_LOG_LEVEL: 'silent',
+    BSS_PROVISIONING_TASK_DURATION_MS: '0',
+    BSS_PROVISIONING_POLL_INTERVAL_MS: '20',
     ...Object.fromEntries(SERVICE_NAMES.flatMap((s) => [[`BSS_${stem(s)}_PORT`, String(ports[s])], [`BSS_${stem(s)}_URL`, `http://127.0.0.1:${ports[s]}`]])),
   };
 }
