@@ -45,6 +45,9 @@ function withHeartbeat(url: string): string {
   }
 }
 
+/** Longest a (re)connect may spend declaring the topology and attaching consumers before it is retried. */
+export const SETUP_TIMEOUT_MS = 20_000;
+
 /** Creates the connection; nothing is opened until the first `current()`/`waitForLink()`. */
 export function createAmqpConnection(opts: AmqpConnectionOptions): AmqpConnection {
   const { logger } = opts;
@@ -75,7 +78,9 @@ export function createAmqpConnection(opts: AmqpConnectionOptions): AmqpConnectio
     const link: AmqpLink = { model, publisher, closing: false };
     watch(link, publisher, 'publisher');
     try {
-      await opts.setup(link);
+      await withinSetupTimeout(opts.setup(link), model);
+      // A channel that died while the topology was declared leaves the link unusable: start over.
+      if (link.closing) throw new Error('a channel closed during connection setup');
     } catch (err) {
       link.closing = true;
       throw err;
@@ -89,6 +94,23 @@ export function createAmqpConnection(opts: AmqpConnectionOptions): AmqpConnectio
     else logger.debug('amqp connected');
     failing = false;
     settleWaiters(link);
+  }
+
+  // amqplib's recovery waits for setup without a bound: a setup stuck on a half-dead connection would stop every
+  // reconnect for good. Past the bound the model is closed and setup fails, so recovery schedules a new attempt.
+  async function withinSetupTimeout(work: Promise<void>, model: ChannelModel): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        model.close().catch(() => {});
+        reject(new Error(`amqp connection setup did not finish within ${SETUP_TIMEOUT_MS} ms`));
+      }, SETUP_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([work, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   function start(): void {
@@ -127,7 +149,11 @@ export function createAmqpConnection(opts: AmqpConnectionOptions): AmqpConnectio
       // amqplib closes a dying connection's channels before the connection reports 'close'; look again on
       // the next turn so only a channel that died on its own (connection still up) recycles the link.
       setImmediate(() => {
-        if (!link.closing && !closed) recycle(link, `${what} channel closed`);
+        if (link.closing || closed) return;
+        // A link still being set up is not recycled from here (closing its model under the running setup could
+        // leave that setup waiting forever); setup sees the mark and fails, and recovery starts over.
+        if (live !== link) link.closing = true;
+        else recycle(link, `${what} channel closed`);
       });
     });
   }
