@@ -5,6 +5,10 @@ import { randomBytes } from 'node:crypto';
 export interface Seeded {
   /** A customer in the middle of the seeded set. */
   customerId: string;
+  /** An order that completed, its active subscription and its line (set once the order flow ran). */
+  orderId?: string;
+  subscriptionId?: string;
+  msisdn?: string;
 }
 
 export async function seed(crmUrl: string, token: string, customers = 200): Promise<Seeded> {

@@ -1,0 +1,91 @@
+// The flows `make bench` drives through the running fleet's HTTP APIs: customers with a card on file, orders
+// submitted and waited on (submit → subscription active, per order), and usage posted for a live line — both to
+// measure the flow and to seed the reads of com, subscription and mediation.
+import { randomBytes } from 'node:crypto';
+
+type Urls = Map<string, string>;
+
+async function call<T>(url: string, token: string, method: string, body?: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method,
+    headers: { 'x-bss-api-token': token, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (res.status >= 300) throw new Error(`${method} ${new URL(url).pathname}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** A customer with an email and an approving card on file. */
+async function customerWithCard(urls: Urls, token: string): Promise<string> {
+  const tag = randomBytes(4).toString('hex');
+  const c = await call<{ id: string }>(`${urls.get('crm')}/tmf-api/customerManagement/v4/customer`, token, 'POST', { givenName: 'Bench', familyName: `Line ${tag}`, email: `line.${tag}@example.com` });
+  await call(`${urls.get('payment')}/tmf-api/paymentMethod/v4/paymentMethod`, token, 'POST', { customerId: c.id, cardNumber: '4242 4242 4242 4242', cvv: '123', expMonth: 12, expYear: 2040 });
+  return c.id;
+}
+
+interface OrderView {
+  state: string;
+  subscriptionId: string | null;
+  msisdn: string | null;
+}
+
+/** Submits one order and polls until it is terminal; resolves with the submit → terminal time. */
+async function orderOnce(urls: Urls, token: string, customerId: string): Promise<{ ms: number; order: OrderView & { id: string } }> {
+  const com = urls.get('com')!;
+  const created = await call<{ id: string }>(`${com}/tmf-api/productOrderingManagement/v4/productOrder`, token, 'POST', { customerId, offeringId: 'PLAN_M' });
+  const t0 = performance.now();
+  await call(`${com}/com-api/v1/order/${created.id}/submit`, token, 'POST');
+  for (;;) {
+    const o = await call<OrderView>(`${com}/com-api/v1/order/${created.id}`, token, 'GET');
+    if (o.state === 'completed' || o.state === 'failed' || o.state === 'cancelled') {
+      if (o.state !== 'completed') throw new Error(`bench order ${created.id} ended ${o.state}`);
+      return { ms: performance.now() - t0, order: { ...o, id: created.id } };
+    }
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
+export interface OrderFlowResult {
+  orders: number;
+  concurrency: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  last: { orderId: string; subscriptionId: string; msisdn: string };
+}
+
+/** `orders` orders, `concurrency` at a time, each timed from submit until the order (and its line) is active. */
+export async function orderFlow(urls: Urls, token: string, orders = 100, concurrency = 1): Promise<OrderFlowResult> {
+  const customers = await Promise.all(Array.from({ length: Math.min(orders, 20) }, () => customerWithCard(urls, token)));
+  const times: number[] = [];
+  let last: OrderView & { id: string } = { id: '', state: '', subscriptionId: null, msisdn: null };
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < orders) {
+        const i = next++;
+        const r = await orderOnce(urls, token, customers[i % customers.length]!);
+        times.push(r.ms);
+        last = r.order;
+      }
+    }),
+  );
+  times.sort((a, b) => a - b);
+  const at = (q: number) => +times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
+  return { orders, concurrency, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: +times[times.length - 1]!.toFixed(1), last: { orderId: last.id, subscriptionId: last.subscriptionId!, msisdn: last.msisdn! } };
+}
+
+/** Posts `count` data usage records for the line (the rows the usage list reads). */
+export async function seedUsage(urls: Urls, token: string, msisdn: string, count = 50): Promise<void> {
+  const base = Date.parse('2026-11-01T00:00:00Z');
+  for (let i = 0; i < count; i++) {
+    await call(`${urls.get('mediation')}/tmf-api/usageManagement/v4/usage`, token, 'POST', {
+      msisdn,
+      eventType: 'data',
+      eventTime: new Date(base + i * 60_000).toISOString(),
+      quantity: 1,
+      unit: 'mb',
+      externalId: `bench-${msisdn}-${i}`,
+    });
+  }
+}
