@@ -87,3 +87,23 @@ export const activation = subscriptionSchema.table(
   (t) => [primaryKey({ columns: [t.tenantId, t.orderId] })],
 );
 export type ActivationRow = typeof activation.$inferSelect;
+
+export const usageConsumption = subscriptionSchema.table(
+  'usage_consumption',
+  {
+    tenantId: text().notNull().default('DEFAULT'),
+    usageEventId: text().notNull(),
+    subscriptionId: text().notNull(),
+    allowanceType: text().$type<'data' | 'voice' | 'sms' | 'data_roaming'>().notNull(),
+    requestedQuantity: bigint({ mode: 'number' }).notNull(),
+    appliedQuantity: bigint({ mode: 'number' }).notNull(),
+    overageQuantity: bigint({ mode: 'number' }).notNull(),
+    outcome: text().$type<'decremented' | 'rejected'>().notNull(),
+    reason: text(),
+    lineState: text().notNull(),
+    eventTime: ts().notNull(),
+    recordedAt: ts().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.usageEventId] })],
+);
+export type UsageConsumptionRow = typeof usageConsumption.$inferSelect;

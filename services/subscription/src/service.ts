@@ -1,7 +1,9 @@
-// The subscription ServiceModule: the HTTP app and the `service_order.completed` consumer (activation).
+// The subscription ServiceModule: the HTTP app and its consumers: `service_order.completed` (activation),
+// `usage.rated` (decrement, block on exhaust).
 import { perPlatform, type ServiceModule } from '@bss/server-kit';
 import { buildApp } from './app.ts';
 import { SERVICE_ORDER_COMPLETED_QUEUE, serviceOrderCompletedHandler } from './consumers/service-order-completed.consumer.ts';
+import { USAGE_RATED_QUEUE, usageRatedHandler } from './consumers/usage-rated.consumer.ts';
 import { createDeps } from './deps.ts';
 
 // The app and the consumer share one set of deps (one set of downstream clients).
@@ -12,5 +14,8 @@ export const service: ServiceModule = {
   version: '0.1.0',
   outboxSchema: 'subscription',
   build: (platform) => buildApp(depsFor(platform)),
-  consumers: (platform) => [{ spec: SERVICE_ORDER_COMPLETED_QUEUE, handler: serviceOrderCompletedHandler(depsFor(platform)) }],
+  consumers: (platform) => [
+    { spec: SERVICE_ORDER_COMPLETED_QUEUE, handler: serviceOrderCompletedHandler(depsFor(platform)) },
+    { spec: USAGE_RATED_QUEUE, handler: usageRatedHandler(depsFor(platform)) },
+  ],
 };
