@@ -21,6 +21,8 @@ export interface SubscriptionClient {
   esim(subscriptionId: string): Promise<subscription.SubscriptionEsim>;
   /** `POST /subscription`: operator create (charges the activation; 422 on a refusal or a declined charge). */
   create(body: subscription.CreateSubscriptionRequest): Promise<subscription.Subscription>;
+  /** `POST /subscription/{id}/vas-purchase`: a top-up charged to the card on file (422 on a refusal or decline). */
+  purchaseVas(subscriptionId: string, body: subscription.VasPurchaseRequest): Promise<subscription.VasPurchase>;
 }
 
 /** Creates a subscription client. */
@@ -33,5 +35,6 @@ export function createSubscriptionClient(opts: ClientOptions): SubscriptionClien
     balances: (id) => http.request(z.array(subscription.BundleBalance), { method: 'GET', path: `${BASE}/${seg(id)}/balance` }),
     esim: (id) => http.request(subscription.SubscriptionEsim, { method: 'GET', path: `${BASE}/${seg(id)}/esim` }),
     create: (body) => http.request(subscription.Subscription, { method: 'POST', path: BASE, body }),
+    purchaseVas: (id, body) => http.request(subscription.VasPurchase, { method: 'POST', path: `${BASE}/${seg(id)}/vas-purchase`, body }),
   };
 }

@@ -1,5 +1,5 @@
 // Drizzle view of the subscription schema (DDL lives in migrations/subscription/*.sql).
-import { bigint, bigserial, numeric, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, numeric, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const subscriptionSchema = pgSchema('subscription');
 
@@ -51,6 +51,8 @@ export const bundleBalance = subscriptionSchema.table(
     unit: text().notNull(),
     periodStart: ts().notNull(),
     periodEnd: ts().notNull(),
+    /** A day pass: unlimited until then (the total is kept for after it). */
+    unlimitedUntil: ts(),
     createdAt: ts().notNull(),
     updatedAt: ts().notNull(),
   },
@@ -107,3 +109,25 @@ export const usageConsumption = subscriptionSchema.table(
   (t) => [primaryKey({ columns: [t.tenantId, t.usageEventId] })],
 );
 export type UsageConsumptionRow = typeof usageConsumption.$inferSelect;
+
+export const vasPurchase = subscriptionSchema.table('vas_purchase', {
+  id: text().primaryKey(),
+  tenantId: text().notNull().default('DEFAULT'),
+  subscriptionId: text().notNull(),
+  customerId: text().notNull(),
+  vasOfferingId: text().notNull(),
+  idempotencyKey: text().notNull(),
+  paymentId: text().notNull(),
+  amount: numeric({ precision: 12, scale: 2 }).notNull(),
+  currency: text().notNull(),
+  allowanceType: text().$type<'data' | 'voice' | 'sms' | 'data_roaming'>().notNull(),
+  quantity: bigint({ mode: 'number' }).notNull(),
+  unit: text().notNull(),
+  previousState: text().notNull(),
+  unblocked: boolean().notNull(),
+  purchasedAt: ts().notNull(),
+  expiresAt: ts(),
+  expiredAt: ts(),
+  expiredQuantity: bigint({ mode: 'number' }),
+});
+export type VasPurchaseRow = typeof vasPurchase.$inferSelect;

@@ -3,7 +3,7 @@
 // Lifecycle events: usage outcomes (exhausted, usage_rejected), block/unblock, VAS top-up, renewal (renewed,
 // renew_failed, renewal_skipped, renewal_reminder), plan change and price migration, termination, receipts.
 import { z } from 'zod';
-import { id, iso, maybeId, money, spec } from './spec.ts';
+import { id, iso, maybeId, maybeIso, money, spec } from './spec.ts';
 
 export const subscriptionEvents = {
   'subscription.activated': spec('subscription', 'subscription', 'The activation charge was approved: the line is active with its bundle balances.', z.strictObject({
@@ -33,7 +33,7 @@ export const subscriptionEvents = {
     customerId: id,
     msisdn: z.string(),
     allowanceType: z.literal('data'),
-    usageEventId: id,
+    usageEventId: maybeId.describe('the usage that crossed zero; null when an expiring top-up left nothing'),
     total: z.number().int(),
     consumed: z.number().int(),
     overageQuantity: z.number().int().nonnegative(),
@@ -54,5 +54,35 @@ export const subscriptionEvents = {
     consumedQuantity: z.number().int(),
     remaining: z.number().int().nullable(),
     reason: z.string().describe('rule id'),
+  })),
+  'subscription.vas_purchased': spec('subscription', 'subscription', 'A VAS top-up was charged to the card on file and added to its balance (a day pass makes it unlimited until expiresAt).', z.strictObject({
+    subscriptionId: id,
+    customerId: id,
+    msisdn: z.string(),
+    vasPurchaseId: id,
+    vasOfferingId: id,
+    paymentId: id,
+    amountCharged: money,
+    currency: z.string(),
+    allowanceType: z.string(),
+    quantity: z.number().int().describe('-1 = unlimited until expiresAt'),
+    expiresAt: maybeIso,
+    previousState: z.string(),
+  })),
+  'subscription.unblocked': spec('subscription', 'subscription', 'Service restored: a top-up restored the exhausted primary allowance, or a renewal started a new period.', z.strictObject({
+    subscriptionId: id,
+    customerId: id,
+    msisdn: z.string(),
+    reason: z.enum(['vas_top_up', 'renewed']),
+  })),
+  'subscription.vas_expired': spec('subscription', 'subscription', 'A top-up with an expiry ran out: its unused part was taken back from the balance (a day pass simply ends).', z.strictObject({
+    subscriptionId: id,
+    customerId: id,
+    msisdn: z.string(),
+    vasPurchaseId: id,
+    vasOfferingId: id,
+    allowanceType: z.string(),
+    quantity: z.number().int(),
+    takenBack: z.number().int().nonnegative(),
   })),
 };

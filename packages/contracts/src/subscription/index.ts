@@ -4,7 +4,7 @@
 // only id, customerId and state, so the full shape can grow without breaking them.
 import { z } from 'zod';
 import { Id } from '../common/limits.ts';
-import { Amount, Currency, ResourceId } from '../payment/shared.ts';
+import { Amount, Currency, IdempotencyKey, ResourceId } from '../payment/shared.ts';
 
 /** Subscription lifecycle state. */
 export const SubscriptionState = z.enum(['pending', 'active', 'blocked', 'terminated']);
@@ -38,6 +38,7 @@ export const BundleBalance = z
     unit: z.string().describe('mb, minutes or count'),
     periodStart: instant(),
     periodEnd: instant(),
+    unlimitedUntil: instant().nullable().optional().describe('A day pass: the balance is unlimited until then (usage is counted, the bundle not drawn down)'),
   })
   .meta({ id: 'BundleBalance' });
 export type BundleBalance = z.infer<typeof BundleBalance>;
@@ -114,5 +115,35 @@ export type CreateSubscriptionRequest = z.infer<typeof CreateSubscriptionRequest
 export const SubscriptionIdParams = z.object({ subscriptionId: Id.describe('e.g. SUB-…') });
 export const MsisdnParams = z.object({ msisdn: Msisdn });
 export const SubscriptionListQuery = z.object({ customerId: Id.describe('Owning customer (required)') });
+
+/** A VAS top-up: charged to the card on file; the same idempotencyKey again returns the first purchase. */
+export const VasPurchaseRequest = z
+  .object({
+    vasOfferingId: ResourceId.describe('e.g. VAS_DATA_1GB'),
+    idempotencyKey: IdempotencyKey.optional().describe('Caller-chosen key: a retry returns the first purchase and never charges twice'),
+  })
+  .meta({ id: 'VasPurchaseRequest' });
+export type VasPurchaseRequest = z.infer<typeof VasPurchaseRequest>;
+
+/** One VAS purchase and the line after it. */
+export const VasPurchase = z
+  .object({
+    id: z.string().describe('VAS-…'),
+    subscriptionId: z.string(),
+    vasOfferingId: z.string(),
+    paymentId: z.string(),
+    amountCharged: z.string(),
+    currency: z.string(),
+    allowanceType: AllowanceType,
+    quantity: z.number().int().describe('-1 = unlimited until expiresAt (a day pass)'),
+    unit: z.string(),
+    purchasedAt: instant(),
+    expiresAt: instant().nullable(),
+    expiredAt: instant().nullable(),
+    unblocked: z.boolean().describe('true when this top-up restored the exhausted data allowance and unblocked the line'),
+    subscription: Subscription,
+  })
+  .meta({ id: 'VasPurchase' });
+export type VasPurchase = z.infer<typeof VasPurchase>;
 
 export { isLiveSubscription, LIVE_SUBSCRIPTION_STATES } from './live.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consume, isExhausted, remainingOf } from './consumption.ts';
+import { consume, effectiveLevel, expiryTakeBack, isExhausted, remainingOf } from './consumption.ts';
 
 describe('consume', () => {
   it('decrements a limited balance by the usage while it fits', () => {
@@ -26,5 +26,20 @@ describe('consume', () => {
     expect(isExhausted({ total: -1, consumed: 10 ** 9 })).toBe(false);
     expect(remainingOf({ total: 10, consumed: 4 })).toBe(6);
     expect(remainingOf({ total: -1, consumed: 4 })).toBe(-1);
+  });
+});
+
+describe('day pass and top-up expiry', () => {
+  const now = new Date('2026-06-01T12:00:00Z');
+  it('a running day pass makes the balance unlimited; an ended one does not', () => {
+    expect(effectiveLevel({ total: 100, consumed: 100, unlimitedUntil: new Date('2026-06-02T00:00:00Z') }, now)).toEqual({ total: -1, consumed: 100 });
+    expect(effectiveLevel({ total: 100, consumed: 100, unlimitedUntil: now }, now)).toEqual({ total: 100, consumed: 100 });
+    expect(effectiveLevel({ total: 100, consumed: 5, unlimitedUntil: null }, now)).toEqual({ total: 100, consumed: 5 });
+  });
+  it('an expiring top-up takes back its unused part only', () => {
+    expect(expiryTakeBack({ total: 2000, consumed: 500 }, 1000)).toBe(1000);
+    expect(expiryTakeBack({ total: 2000, consumed: 1700 }, 1000)).toBe(300);
+    expect(expiryTakeBack({ total: 2000, consumed: 2000 }, 1000)).toBe(0);
+    expect(expiryTakeBack({ total: -1, consumed: 0 }, 1000)).toBe(0);
   });
 });

@@ -37,3 +37,14 @@ export function consume(b: BalanceLevel, quantity: number): Consumption {
   const consumed = b.consumed + applied;
   return { applied, overage: quantity - applied, consumed, remaining: b.total - consumed };
 }
+
+/** A balance as usage sees it at `now`: unlimited while a day pass runs. */
+export function effectiveLevel(b: BalanceLevel & { unlimitedUntil?: Date | null }, now: Date): BalanceLevel {
+  return b.unlimitedUntil && b.unlimitedUntil > now ? { total: UNLIMITED, consumed: b.consumed } : { total: b.total, consumed: b.consumed };
+}
+
+/** What an expiring top-up of `quantity` takes back: its unused part (never more than is left). */
+export function expiryTakeBack(b: BalanceLevel, quantity: number): number {
+  if (b.total === UNLIMITED || quantity <= 0) return 0;
+  return Math.min(quantity, Math.max(b.total - b.consumed, 0));
+}

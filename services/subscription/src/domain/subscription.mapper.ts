@@ -1,6 +1,6 @@
 // Row → wire mapping of a subscription with its balances (read in the same query, as json_agg) and its eSIM view.
 import type { subscription as c } from '@bss/contracts';
-import type { SubscriptionRow } from '../schema.ts';
+import type { SubscriptionRow, VasPurchaseRow } from '../schema.ts';
 
 export const SUBSCRIPTION_PATH = '/subscription-api/v1/subscription';
 
@@ -12,6 +12,7 @@ export interface BalanceJson {
   unit: string;
   period_start: string;
   period_end: string;
+  unlimited_until: string | null;
 }
 
 /** A subscription row with its balances. */
@@ -36,6 +37,7 @@ export function toBalance(subscriptionId: string, b: BalanceJson): c.BundleBalan
     unit: b.unit,
     periodStart: isoOf(b.period_start),
     periodEnd: isoOf(b.period_end),
+    unlimitedUntil: b.unlimited_until ? isoOf(b.unlimited_until) : null,
   };
 }
 
@@ -79,5 +81,25 @@ export function toEsimView(row: SubscriptionRow): c.SubscriptionEsim {
     activationCode: row.esimActivationCode,
     smdpServer: row.esimSmdpServer,
     matchingId: row.esimMatchingId,
+  };
+}
+
+/** A VAS purchase with the line after it. */
+export function toVasPurchase(p: VasPurchaseRow, subscription: c.Subscription): c.VasPurchase {
+  return {
+    id: p.id,
+    subscriptionId: p.subscriptionId,
+    vasOfferingId: p.vasOfferingId,
+    paymentId: p.paymentId,
+    amountCharged: p.amount,
+    currency: p.currency,
+    allowanceType: p.allowanceType,
+    quantity: p.quantity,
+    unit: p.unit,
+    purchasedAt: p.purchasedAt.toISOString(),
+    expiresAt: iso(p.expiresAt),
+    expiredAt: iso(p.expiredAt),
+    unblocked: p.unblocked,
+    subscription,
   };
 }

@@ -1,13 +1,13 @@
 // Event builders of the line's lifecycle after activation. The correlation id is the causing flow's (the usage
 // record, the renewal, the purchase) and comes from the request/event context the outbox stamps.
 import type { NewEvent } from '@bss/events';
-import type { SubscriptionRow } from '../schema.ts';
+import type { SubscriptionRow, VasPurchaseRow } from '../schema.ts';
 
 const base = (row: SubscriptionRow) => ({ subscriptionId: row.id, customerId: row.customerId, msisdn: row.msisdn });
 
 export function subscriptionExhausted(
   row: SubscriptionRow,
-  usage: { usageEventId: string; total: number; consumed: number; overage: number },
+  usage: { usageEventId: string | null; total: number; consumed: number; overage: number },
 ): NewEvent<'subscription.exhausted'> {
   return {
     eventType: 'subscription.exhausted',
@@ -31,5 +31,38 @@ export function usageRejected(
     aggregateType: 'subscription',
     aggregateId: row.id,
     payload: { ...base(row), ...usage, reason },
+  };
+}
+
+export function vasPurchased(row: SubscriptionRow, p: VasPurchaseRow): NewEvent<'subscription.vas_purchased'> {
+  return {
+    eventType: 'subscription.vas_purchased',
+    aggregateType: 'subscription',
+    aggregateId: row.id,
+    payload: {
+      ...base(row),
+      vasPurchaseId: p.id,
+      vasOfferingId: p.vasOfferingId,
+      paymentId: p.paymentId,
+      amountCharged: p.amount,
+      currency: p.currency,
+      allowanceType: p.allowanceType,
+      quantity: p.quantity,
+      expiresAt: p.expiresAt ? p.expiresAt.toISOString() : null,
+      previousState: p.previousState,
+    },
+  };
+}
+
+export function subscriptionUnblocked(row: SubscriptionRow, reason: 'vas_top_up' | 'renewed'): NewEvent<'subscription.unblocked'> {
+  return { eventType: 'subscription.unblocked', aggregateType: 'subscription', aggregateId: row.id, payload: { ...base(row), reason } };
+}
+
+export function vasExpired(row: SubscriptionRow, p: VasPurchaseRow, takenBack: number): NewEvent<'subscription.vas_expired'> {
+  return {
+    eventType: 'subscription.vas_expired',
+    aggregateType: 'subscription',
+    aggregateId: row.id,
+    payload: { ...base(row), vasPurchaseId: p.id, vasOfferingId: p.vasOfferingId, allowanceType: p.allowanceType, quantity: p.quantity, takenBack },
   };
 }

@@ -39,7 +39,7 @@ export async function setBalance(
   tx: Tx,
   subscriptionId: string,
   type: AllowanceType,
-  values: Partial<Pick<BundleBalanceRow, 'total' | 'consumed' | 'unit' | 'periodStart' | 'periodEnd'>>,
+  values: Partial<Pick<BundleBalanceRow, 'total' | 'consumed' | 'unit' | 'periodStart' | 'periodEnd' | 'unlimitedUntil'>>,
   now: Date,
 ): Promise<void> {
   await tx

@@ -11,7 +11,7 @@ import { currentTenant, inTenant } from './tenant.ts';
 const balances = sql<BalanceJson[]>`coalesce((
   SELECT json_agg(json_build_object(
            'allowance_type', b.allowance_type, 'total', b.total, 'consumed', b.consumed, 'unit', b.unit,
-           'period_start', b.period_start, 'period_end', b.period_end)
+           'period_start', b.period_start, 'period_end', b.period_end, 'unlimited_until', b.unlimited_until)
          ORDER BY array_position(ARRAY['data','voice','sms','data_roaming'], b.allowance_type))
   FROM subscription.bundle_balance b
   WHERE b.subscription_id = ${subscription.id}), '[]'::json)`.as('balances');

@@ -96,4 +96,29 @@ export function registerSubscriptionRoutes(app: App, subs: SubscriptionService):
     },
     async (req) => subs.esim(req.params.subscriptionId),
   );
+
+  app.post(
+    `${SUBSCRIPTION_PATH}/:subscriptionId/vas-purchase`,
+    {
+      schema: {
+        tags,
+        summary: 'Buy a VAS top-up, charged to the card on file',
+        description:
+          'Charges the VAS price to the preferred active card (key vas:<subscriptionId>:<idempotencyKey>; the same key again answers ' +
+          'the first purchase with 200 and idempotent-replayed: true) and adds the allowance: a finite top-up adds its quantity, a day ' +
+          'pass (quantity -1) makes the balance unlimited until it expires. A line blocked because its data ran out is unblocked only ' +
+          'when the top-up restores data. Rules: subscription.not_found, subscription.vas_purchase.not_if_terminated, ' +
+          'subscription.vas_purchase.renewal_required (blocked for a declined renewal), subscription.vas_purchase.vas_offering_sellable, ' +
+          'subscription.vas_purchase.requires_active_cof (no active card, or the charge was not approved).',
+        params: c.SubscriptionIdParams,
+        body: c.VasPurchaseRequest,
+        response: { 200: c.VasPurchase, 201: c.VasPurchase, ...errors, 404: ErrorEnvelope, 422: ErrorEnvelope, 503: ErrorEnvelope },
+      },
+    },
+    async (req, reply) => {
+      const { purchase, replayed } = await subs.purchaseVas(req.params.subscriptionId, req.body);
+      if (replayed) return reply.header('idempotent-replayed', 'true').code(200).send(purchase);
+      return reply.code(201).send(purchase);
+    },
+  );
 }

@@ -3,15 +3,17 @@
 import type { subscription as c } from '@bss/contracts';
 import { NotFound } from '@bss/policy';
 import type { SubscriptionDeps } from '../deps.ts';
-import { toBalance, toEsimView, toSubscription } from '../domain/subscription.mapper.ts';
+import { toBalance, toEsimView, toSubscription, toVasPurchase } from '../domain/subscription.mapper.ts';
 import { findByMsisdn, findSubscriptionRow, getSubscription, listByCustomer } from '../repositories/subscription.repository.ts';
 import { createActivation } from './activation.service.ts';
+import { createVasPurchase, type VasPurchaseInput } from './vas.service.ts';
 
 export type SubscriptionService = ReturnType<typeof createSubscriptionService>;
 
 export function createSubscriptionService(deps: SubscriptionDeps) {
   const { database } = deps;
   const activation = createActivation(deps);
+  const vas = createVasPurchase(deps);
   const view = (row: Parameters<typeof toSubscription>[0]) => toSubscription(row, deps.href);
 
   /**
@@ -55,5 +57,14 @@ export function createSubscriptionService(deps: SubscriptionDeps) {
     return toEsimView(row);
   }
 
-  return { create, get, listForCustomer, getByMsisdn, balances, esim };
+  /** A VAS top-up in its own transaction (the line locked throughout); a replayed key answers the first purchase. */
+  async function purchaseVas(id: string, input: VasPurchaseInput): Promise<{ purchase: c.VasPurchase; replayed: boolean }> {
+    return database.db.transaction(async (tx) => {
+      const { purchase, replayed } = await vas.purchase(tx, id, input);
+      const row = await getSubscription(tx, id);
+      return { purchase: toVasPurchase(purchase, view(row)), replayed };
+    });
+  }
+
+  return { create, get, listForCustomer, getByMsisdn, balances, esim, purchaseVas };
 }

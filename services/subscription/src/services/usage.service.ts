@@ -1,7 +1,8 @@
 // Applying one rated usage to a line's bundle balance (block-on-exhaust), inside the consumer's transaction
 // that also holds the inbox row. In order:
 //   1. lock the subscription row (every writer of a line serialises here), then look the usage record up in
-//      usage_consumption — a record re-rated under another event id is counted once;
+//      usage_consumption — a record re-rated under another event id is counted once; due top-up expiries are
+//      applied first (a day pass makes the balance unlimited while it runs);
 //   2. a terminated (or never-activated) line, a roaming usage without roaming balance, or a type the plan has
 //      no balance for is rejected with its rule id (subscription.usage_rejected) and the state is untouched;
 //   3. otherwise the balance row is locked and decremented: the usage that crosses zero takes the balance to
@@ -12,11 +13,12 @@
 import type { EventPayload } from '@bss/contracts';
 import type { Tx } from '@bss/db';
 import type { SubscriptionDeps } from '../deps.ts';
-import { consume, isExhausted, remainingOf } from '../domain/consumption.ts';
+import { consume, effectiveLevel, isExhausted, remainingOf } from '../domain/consumption.ts';
 import { subscriptionBlocked, subscriptionExhausted, usageRejected } from '../events/lifecycle.events.ts';
 import { findConsumption, insertConsumption, lockBalance, lockSubscription, setConsumed } from '../repositories/lifecycle.repository.ts';
 import type { SubscriptionRow } from '../schema.ts';
 import { transition } from './transition.ts';
+import { applyVasExpiry } from './vas-expiry.ts';
 
 export const ROAMING_BALANCE_REQUIRED = 'subscription.usage_rated.roaming_balance_required';
 export const LINE_NOT_LIVE = 'subscription.usage_rated.line_not_live';
@@ -53,18 +55,23 @@ export function createUsageApplier(deps: SubscriptionDeps) {
   }
 
   async function apply(tx: Tx, usage: Rated): Promise<UsageOutcome> {
-    const sub = await lockSubscription(tx, usage.subscriptionId);
-    if (!sub) return 'unknown_subscription';
+    const locked = await lockSubscription(tx, usage.subscriptionId);
+    if (!locked) return 'unknown_subscription';
     if (await findConsumption(tx, usage.usageEventId)) return 'duplicate';
+    // A top-up that ran out is taken back before the usage is counted (expiry on the injected clock).
+    const sub = await applyVasExpiry(tx, deps, locked, clock.now());
     if (sub.state !== 'active' && sub.state !== 'blocked') return reject(tx, sub, usage, LINE_NOT_LIVE, null);
 
     const balance = await lockBalance(tx, sub.id, usage.allowanceType);
     if (!balance) return reject(tx, sub, usage, usage.allowanceType === 'data_roaming' ? ROAMING_BALANCE_REQUIRED : NO_ALLOWANCE, null);
     // Roaming is additive: without a roaming balance left the usage is refused, the line stays as it is.
-    if (usage.allowanceType === 'data_roaming' && isExhausted(balance)) return reject(tx, sub, usage, ROAMING_BALANCE_REQUIRED, remainingOf(balance));
-
     const now = clock.now();
-    const used = consume(balance, usage.consumedQuantity);
+    // Under a running day pass the balance is unlimited: the usage is counted, the bundle is not drawn down.
+    const level = effectiveLevel(balance, now);
+    const underPass = level.total !== balance.total;
+    if (usage.allowanceType === 'data_roaming' && isExhausted(level)) return reject(tx, sub, usage, ROAMING_BALANCE_REQUIRED, remainingOf(level));
+
+    const used = consume(level, usage.consumedQuantity);
     await insertConsumption(tx, {
       usageEventId: usage.usageEventId,
       subscriptionId: sub.id,
@@ -77,9 +84,9 @@ export function createUsageApplier(deps: SubscriptionDeps) {
       eventTime: new Date(usage.eventTime),
       recordedAt: now,
     });
-    if (used.applied > 0) await setConsumed(tx, sub.id, usage.allowanceType, used.consumed, now);
+    if (used.applied > 0 && !underPass) await setConsumed(tx, sub.id, usage.allowanceType, used.consumed, now);
 
-    if (usage.allowanceType !== 'data' || sub.state !== 'active' || !isExhausted({ total: balance.total, consumed: used.consumed })) return 'decremented';
+    if (usage.allowanceType !== 'data' || sub.state !== 'active' || !isExhausted({ total: level.total, consumed: used.consumed })) return 'decremented';
     const blocked = await transition(tx, sub, 'exhaust', 'primary_allowance_exhausted', now);
     await outbox.stage(tx, subscriptionExhausted(blocked, { usageEventId: usage.usageEventId, total: balance.total, consumed: used.consumed, overage: used.overage }));
     await outbox.stage(tx, subscriptionBlocked(blocked, 'exhausted', sub.state));
