@@ -23,6 +23,10 @@ export interface SubscriptionClient {
   create(body: subscription.CreateSubscriptionRequest): Promise<subscription.Subscription>;
   /** `POST /subscription/{id}/vas-purchase`: a top-up charged to the card on file (422 on a refusal or decline). */
   purchaseVas(subscriptionId: string, body: subscription.VasPurchaseRequest): Promise<subscription.VasPurchase>;
+  /** `POST /subscription/{id}/renew`: a declined charge answers outcome `declined` (the line is blocked). */
+  renew(subscriptionId: string): Promise<subscription.RenewalResult>;
+  /** `POST /admin-api/v1/renewal/tick-now` (admin): one renewal worker pass. */
+  renewalTickNow(): Promise<subscription.RenewalSweepReport>;
 }
 
 /** Creates a subscription client. */
@@ -35,6 +39,8 @@ export function createSubscriptionClient(opts: ClientOptions): SubscriptionClien
     balances: (id) => http.request(z.array(subscription.BundleBalance), { method: 'GET', path: `${BASE}/${seg(id)}/balance` }),
     esim: (id) => http.request(subscription.SubscriptionEsim, { method: 'GET', path: `${BASE}/${seg(id)}/esim` }),
     create: (body) => http.request(subscription.Subscription, { method: 'POST', path: BASE, body }),
+    renew: (id) => http.request(subscription.RenewalResult, { method: 'POST', path: `${BASE}/${seg(id)}/renew` }),
+    renewalTickNow: () => http.request(subscription.RenewalSweepReport, { method: 'POST', path: '/admin-api/v1/renewal/tick-now' }),
     purchaseVas: (id, body) => http.request(subscription.VasPurchase, { method: 'POST', path: `${BASE}/${seg(id)}/vas-purchase`, body }),
   };
 }

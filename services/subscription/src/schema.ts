@@ -1,5 +1,5 @@
 // Drizzle view of the subscription schema (DDL lives in migrations/subscription/*.sql).
-import { bigint, bigserial, boolean, numeric, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, integer, numeric, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const subscriptionSchema = pgSchema('subscription');
 
@@ -35,6 +35,12 @@ export const subscription = subscriptionSchema.table('subscription', {
   esimActivationCode: text(),
   esimSmdpServer: text(),
   esimMatchingId: text(),
+  renewalSkippedFor: ts(),
+  renewalReminderSentFor: ts(),
+  renewalAttempts: integer().notNull().default(0),
+  pendingPriceAmount: numeric({ precision: 12, scale: 2 }),
+  pendingPriceCurrency: text(),
+  pendingKind: text().$type<'plan_change' | 'price_migration'>(),
   createdAt: ts().notNull(),
   updatedAt: ts().notNull(),
 });
@@ -131,3 +137,20 @@ export const vasPurchase = subscriptionSchema.table('vas_purchase', {
   expiredQuantity: bigint({ mode: 'number' }),
 });
 export type VasPurchaseRow = typeof vasPurchase.$inferSelect;
+
+export const charge = subscriptionSchema.table('charge', {
+  id: text().primaryKey(),
+  tenantId: text().notNull().default('DEFAULT'),
+  subscriptionId: text().notNull(),
+  customerId: text().notNull(),
+  kind: text().$type<'activation' | 'renewal' | 'vas'>().notNull(),
+  paymentId: text().notNull(),
+  amount: numeric({ precision: 12, scale: 2 }).notNull(),
+  currency: text().notNull(),
+  offeringId: text().notNull(),
+  description: text().notNull(),
+  periodStart: ts(),
+  periodEnd: ts(),
+  chargedAt: ts().notNull(),
+});
+export type ChargeRow = typeof charge.$inferSelect;

@@ -3,7 +3,7 @@
 // the injected clock, and the refusals with their rule ids.
 import { PolicyViolationError } from '@bss/clients';
 import { handleOnce } from '@bss/events';
-import { testPlatform } from '@bss/testing';
+import { authHeaders, testPlatform } from '@bss/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USAGE_RATED_QUEUE, usageRatedHandler } from '../src/consumers/usage-rated.consumer.ts';
 import { createDeps } from '../src/deps.ts';
@@ -11,15 +11,23 @@ import { MOCK_DECLINE, readyLine, serviceOrderCompleted, startHarness, type Harn
 import { balancesOf, outboxOf, stateOf, usageRated } from './lifecycle-fixtures.ts';
 
 let h: Harness;
+// The service clock, frozen inside the lines' first period (they activate on a clock frozen at 2026-06-01).
+const FROZEN = new Date('2026-06-01T12:00:00.000Z');
 beforeAll(async () => {
   h = await startHarness();
+  const res = await fetch(`${h.fleet.url('subscription')}/admin-api/v1/clock/freeze`, {
+    method: 'POST',
+    headers: { ...authHeaders(), 'content-type': 'application/json' },
+    body: JSON.stringify({ at: FROZEN.toISOString() }),
+  });
+  expect(res.status).toBe(200);
 }, 60_000);
 afterAll(async () => {
   await h?.stop();
 });
 
 /** Delivers a usage.rated through the inbox path with the consumer's clock at `at`. */
-async function use(line: Line, type: 'data' | 'data_roaming', quantity: number, at = new Date()) {
+async function use(line: Line, type: 'data' | 'data_roaming', quantity: number, at = FROZEN) {
   const handler = usageRatedHandler(createDeps(testPlatform('subscription', h.db, { now: at.toISOString() })));
   return handleOnce(h.db, USAGE_RATED_QUEUE.inboxSchema, USAGE_RATED_QUEUE.queue, usageRated(line, type, quantity), handler);
 }
@@ -113,6 +121,9 @@ describe('VAS top-up', () => {
     expect(await outboxOf(h.db, 'subscription.vas_purchased', line.id)).toEqual([]);
 
     await h.db.pool.query(`UPDATE subscription.subscription SET state = 'blocked', state_reason = 'renewal_payment_declined' WHERE id = $1`, [line.id]);
+    expect((await refusal(subs.purchaseVas(line.id, { vasOfferingId: 'VAS_DATA_1GB' }))).rule).toBe('subscription.vas_purchase.renewal_required');
+    // past the renewal boundary a top-up is refused too: the renewal comes first
+    await h.db.pool.query(`UPDATE subscription.subscription SET state = 'active', next_renewal_at = $2 WHERE id = $1`, [line.id, FROZEN]);
     expect((await refusal(subs.purchaseVas(line.id, { vasOfferingId: 'VAS_DATA_1GB' }))).rule).toBe('subscription.vas_purchase.renewal_required');
     await h.db.pool.query(`UPDATE subscription.subscription SET state = 'terminated' WHERE id = $1`, [line.id]);
     expect((await refusal(subs.purchaseVas(line.id, { vasOfferingId: 'VAS_DATA_1GB' }))).rule).toBe('subscription.vas_purchase.not_if_terminated');

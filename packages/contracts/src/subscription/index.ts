@@ -146,4 +146,28 @@ export const VasPurchase = z
   .meta({ id: 'VasPurchase' });
 export type VasPurchase = z.infer<typeof VasPurchase>;
 
+/** The outcome of a renewal: a declined charge is an answer too (the line is blocked, no retry). */
+export const RenewalResult = z
+  .object({
+    outcome: z.enum(['renewed', 'declined']),
+    paymentId: z.string().nullable(),
+    paymentStatus: z.string().nullable(),
+    subscription: Subscription,
+  })
+  .meta({ id: 'RenewalResult' });
+export type RenewalResult = z.infer<typeof RenewalResult>;
+
+/** What one renewal worker pass did (subscription ids per outcome). */
+export const RenewalSweepReport = z
+  .object({
+    renewed: z.array(z.string()),
+    declined: z.array(z.string()),
+    skipped: z.array(z.string()),
+    reminded: z.array(z.string()),
+    vasExpiryApplied: z.array(z.string()),
+    failed: z.array(z.object({ subscriptionId: z.string(), error: z.string() })),
+  })
+  .meta({ id: 'RenewalSweepReport' });
+export type RenewalSweepReport = z.infer<typeof RenewalSweepReport>;
+
 export { isLiveSubscription, LIVE_SUBSCRIPTION_STATES } from './live.ts';

@@ -7,8 +7,11 @@ import type { SubscriptionRow } from '../schema.ts';
 const TOP_UP_TYPES = ['data', 'voice', 'sms', 'data_roaming'] as const;
 export type TopUpType = (typeof TOP_UP_TYPES)[number];
 
-/** A top-up needs a live line; a line blocked for a declined renewal needs the renewal, not a top-up. */
-export function checkVasAllowed(sub: SubscriptionRow): void {
+/**
+ * A top-up needs a live line. A line blocked for a declined renewal, or past its renewal boundary, needs the
+ * renewal, not a top-up (the renewal would start a fresh bundle and wipe what was just bought).
+ */
+export function checkVasAllowed(sub: SubscriptionRow, now: Date): void {
   requirePolicy(sub.state === 'active' || sub.state === 'blocked', 'subscription.vas_purchase.not_if_terminated', `subscription ${sub.id} is ${sub.state}`, {
     subscriptionId: sub.id,
     state: sub.state,
@@ -19,6 +22,10 @@ export function checkVasAllowed(sub: SubscriptionRow): void {
     `subscription ${sub.id} is blocked for a declined renewal: renew it first`,
     { subscriptionId: sub.id, state: sub.state, stateReason: sub.stateReason },
   );
+  requirePolicy(sub.nextRenewalAt === null || sub.nextRenewalAt > now, 'subscription.vas_purchase.renewal_required', `subscription ${sub.id} is past its renewal date: renew it first`, {
+    subscriptionId: sub.id,
+    nextRenewalAt: sub.nextRenewalAt?.toISOString() ?? null,
+  });
 }
 
 /** The VAS offering exists and tops up an allowance a line has. */

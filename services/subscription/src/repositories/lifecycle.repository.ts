@@ -80,3 +80,27 @@ export async function consumptionTotals(tx: Tx, subscriptionId: string) {
     .where(eq(usageConsumption.subscriptionId, subscriptionId))
     .groupBy(usageConsumption.allowanceType);
 }
+
+/**
+ * A new period's balances: the plan's types get their allowance afresh; any other row (a type a top-up created,
+ * or one the previous plan had) is zeroed. Day passes end. Runs on a locked line.
+ */
+export async function resetBalances(
+  tx: Tx,
+  subscriptionId: string,
+  plan: { allowanceType: AllowanceType; total: number; unit: string }[],
+  period: { start: Date; end: Date },
+  now: Date,
+): Promise<void> {
+  const existing = await lockBalances(tx, subscriptionId);
+  const planned = new Map(plan.map((a) => [a.allowanceType, a]));
+  for (const row of existing) {
+    const a = planned.get(row.allowanceType);
+    await setBalance(tx, subscriptionId, row.allowanceType, { total: a ? a.total : 0, consumed: 0, unit: a ? a.unit : row.unit, unlimitedUntil: null, periodStart: period.start, periodEnd: period.end }, now);
+    planned.delete(row.allowanceType);
+  }
+  if (planned.size === 0) return;
+  await tx.insert(bundleBalance).values(
+    [...planned.values()].map((a) => ({ ...a, subscriptionId, tenantId: currentTenant(), consumed: 0, periodStart: period.start, periodEnd: period.end, createdAt: now, updatedAt: now })),
+  );
+}

@@ -39,3 +39,11 @@ export async function linesWithDueVas(ex: Executor, now: Date, limit: number): P
     .limit(limit);
 }
 
+
+/** A renewal ends every top-up still running (the new period starts with the plan's bundle only). */
+export async function endOpenVas(tx: Tx, subscriptionId: string, now: Date): Promise<void> {
+  await tx
+    .update(vasPurchase)
+    .set({ expiredAt: now, expiredQuantity: 0 })
+    .where(and(eq(vasPurchase.subscriptionId, subscriptionId), isNull(vasPurchase.expiredAt)));
+}

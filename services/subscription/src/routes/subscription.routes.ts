@@ -121,4 +121,24 @@ export function registerSubscriptionRoutes(app: App, subs: SubscriptionService):
       return reply.code(201).send(purchase);
     },
   );
+
+  app.post(
+    `${SUBSCRIPTION_PATH}/:subscriptionId/renew`,
+    {
+      schema: {
+        tags,
+        summary: 'Renew now at the snapshot price (a blocked line, or an active one that is due)',
+        description:
+          'Charges the snapshot price (or, at its effective date, the scheduled plan change / price migration snapshotted when it was ' +
+          'scheduled; never the live catalog price) to the preferred active card with key renewal:<id>:<periodStart>:<attempt>. Approved: ' +
+          'a new period with fresh balances (top-ups end), blocked lines are unblocked. Declined: outcome declined, the line is ' +
+          'blocked (renewal_payment_declined), no retry. Rules: subscription.not_found, subscription.renew.only_if_active_or_blocked, ' +
+          'subscription.renew.not_due (an active line before next_renewal_at), subscription.renew.no_payment_method, ' +
+          'subscription.renew.requires_offering.',
+        params: c.SubscriptionIdParams,
+        response: { 200: c.RenewalResult, ...errors, 404: ErrorEnvelope, 422: ErrorEnvelope, 503: ErrorEnvelope },
+      },
+    },
+    async (req) => subs.renew(req.params.subscriptionId),
+  );
 }

@@ -4,6 +4,7 @@ import { truncateTables } from '@bss/db';
 import type { ResetReport } from '@bss/server-kit';
 
 const TABLES = [
+  'subscription.charge',
   'subscription.usage_consumption',
   'subscription.vas_purchase',
   'subscription.activation', 'subscription.bundle_balance', 'subscription.subscription_state_history', 'subscription.subscription',

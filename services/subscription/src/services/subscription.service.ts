@@ -6,6 +6,7 @@ import type { SubscriptionDeps } from '../deps.ts';
 import { toBalance, toEsimView, toSubscription, toVasPurchase } from '../domain/subscription.mapper.ts';
 import { findByMsisdn, findSubscriptionRow, getSubscription, listByCustomer } from '../repositories/subscription.repository.ts';
 import { createActivation } from './activation.service.ts';
+import { createRenewal } from './renewal.service.ts';
 import { createVasPurchase, type VasPurchaseInput } from './vas.service.ts';
 
 export type SubscriptionService = ReturnType<typeof createSubscriptionService>;
@@ -14,6 +15,7 @@ export function createSubscriptionService(deps: SubscriptionDeps) {
   const { database } = deps;
   const activation = createActivation(deps);
   const vas = createVasPurchase(deps);
+  const renewal = createRenewal(deps);
   const view = (row: Parameters<typeof toSubscription>[0]) => toSubscription(row, deps.href);
 
   /**
@@ -66,5 +68,13 @@ export function createSubscriptionService(deps: SubscriptionDeps) {
     });
   }
 
-  return { create, get, listForCustomer, getByMsisdn, balances, esim, purchaseVas };
+  /** A manual renewal in its own transaction; a declined charge commits the block and answers `declined`. */
+  async function renew(id: string): Promise<c.RenewalResult> {
+    return database.db.transaction(async (tx) => {
+      const r = await renewal.renew(tx, id, 'manual');
+      return { outcome: r.outcome, paymentId: r.paymentId, paymentStatus: r.paymentStatus, subscription: view(await getSubscription(tx, id)) };
+    });
+  }
+
+  return { create, get, listForCustomer, getByMsisdn, balances, esim, purchaseVas, renew };
 }

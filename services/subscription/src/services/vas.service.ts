@@ -16,6 +16,7 @@ import { subscriptionUnblocked, vasPurchased } from '../events/lifecycle.events.
 import { checkCardOnFile, checkVasAllowed, checkVasOffering, pickCardOnFile } from '../policies/lifecycle.policies.ts';
 import { lockBalance, lockSubscription, setBalance } from '../repositories/lifecycle.repository.ts';
 import { insertBalances } from '../repositories/subscription.repository.ts';
+import { recordCharge } from '../repositories/charge.repository.ts';
 import { findVasPurchaseByKey, insertVasPurchase } from '../repositories/vas.repository.ts';
 import type { VasPurchaseRow } from '../schema.ts';
 import { chargeCard } from './card-charge.ts';
@@ -52,7 +53,7 @@ export function createVasPurchase(deps: SubscriptionDeps) {
 
     const now = clock.now();
     const sub = await applyVasExpiry(tx, deps, locked, now);
-    checkVasAllowed(sub);
+    checkVasAllowed(sub, now);
     const vas = await findVas(input.vasOfferingId);
     checkVasOffering(vas, input.vasOfferingId);
     const card = pickCardOnFile(await deps.payment.listMethods(sub.customerId));
@@ -101,6 +102,19 @@ export function createVasPurchase(deps: SubscriptionDeps) {
       unblocked: restoresData,
       purchasedAt: now,
       expiresAt: dayPass ? passUntil : expiresAt,
+    });
+    await recordCharge(tx, {
+      subscriptionId: sub.id,
+      customerId: sub.customerId,
+      kind: 'vas',
+      paymentId: paid.id,
+      amount: vas.priceAmount,
+      currency: vas.currency,
+      offeringId: vas.id,
+      description: vas.name ?? vas.id,
+      periodStart: now,
+      periodEnd: row.expiresAt ?? sub.currentPeriodEnd,
+      chargedAt: now,
     });
     await outbox.stage(tx, vasPurchased(sub, row));
     if (restoresData) {
