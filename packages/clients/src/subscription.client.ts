@@ -27,6 +27,8 @@ export interface SubscriptionClient {
   renew(subscriptionId: string): Promise<subscription.RenewalResult>;
   /** `POST /admin-api/v1/renewal/tick-now` (admin): one renewal worker pass. */
   renewalTickNow(): Promise<subscription.RenewalSweepReport>;
+  /** `POST /subscription/{id}/terminate`: number released, eSIM returned. */
+  terminate(subscriptionId: string, body?: subscription.TerminateRequest): Promise<subscription.Subscription>;
 }
 
 /** Creates a subscription client. */
@@ -40,6 +42,7 @@ export function createSubscriptionClient(opts: ClientOptions): SubscriptionClien
     esim: (id) => http.request(subscription.SubscriptionEsim, { method: 'GET', path: `${BASE}/${seg(id)}/esim` }),
     create: (body) => http.request(subscription.Subscription, { method: 'POST', path: BASE, body }),
     renew: (id) => http.request(subscription.RenewalResult, { method: 'POST', path: `${BASE}/${seg(id)}/renew` }),
+    terminate: (id, body = {}) => http.request(subscription.Subscription, { method: 'POST', path: `${BASE}/${seg(id)}/terminate`, body }),
     renewalTickNow: () => http.request(subscription.RenewalSweepReport, { method: 'POST', path: '/admin-api/v1/renewal/tick-now' }),
     purchaseVas: (id, body) => http.request(subscription.VasPurchase, { method: 'POST', path: `${BASE}/${seg(id)}/vas-purchase`, body }),
   };

@@ -1,8 +1,9 @@
 // The subscription ServiceModule: the HTTP app and its consumers: `service_order.completed` (activation),
-// `usage.rated` (decrement, block on exhaust); and the renewal worker.
+// `usage.rated` (decrement, block on exhaust), `port_request.approved` (port-out terminates); the renewal worker.
 import { perPlatform, type ServiceModule } from '@bss/server-kit';
 import { buildApp } from './app.ts';
 import { SERVICE_ORDER_COMPLETED_QUEUE, serviceOrderCompletedHandler } from './consumers/service-order-completed.consumer.ts';
+import { PORT_REQUEST_APPROVED_QUEUE, portRequestApprovedHandler } from './consumers/port-request-approved.consumer.ts';
 import { USAGE_RATED_QUEUE, usageRatedHandler } from './consumers/usage-rated.consumer.ts';
 import { extraEnv } from './config.ts';
 import { createDeps } from './deps.ts';
@@ -20,6 +21,7 @@ export const service: ServiceModule = {
   consumers: (platform) => [
     { spec: SERVICE_ORDER_COMPLETED_QUEUE, handler: serviceOrderCompletedHandler(depsFor(platform)) },
     { spec: USAGE_RATED_QUEUE, handler: usageRatedHandler(depsFor(platform)) },
+    { spec: PORT_REQUEST_APPROVED_QUEUE, handler: portRequestApprovedHandler(depsFor(platform)) },
   ],
   workers: (platform) => [createRenewalWorker(depsFor(platform))],
 };

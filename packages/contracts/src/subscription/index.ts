@@ -170,4 +170,11 @@ export const RenewalSweepReport = z
   .meta({ id: 'RenewalSweepReport' });
 export type RenewalSweepReport = z.infer<typeof RenewalSweepReport>;
 
+/** Why an operator or customer terminates a line (`ported_out` is set only by a port-out). */
+export const TerminationReason = z.enum(['customer_requested', 'operator_requested', 'fraud', 'deceased', 'other']);
+export const TerminateRequest = z
+  .object({ reason: TerminationReason.optional().describe('customer_requested when omitted') })
+  .meta({ id: 'TerminateRequest' });
+export type TerminateRequest = z.infer<typeof TerminateRequest>;
+
 export { isLiveSubscription, LIVE_SUBSCRIPTION_STATES } from './live.ts';

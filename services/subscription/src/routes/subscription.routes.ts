@@ -141,4 +141,22 @@ export function registerSubscriptionRoutes(app: App, subs: SubscriptionService):
     },
     async (req) => subs.renew(req.params.subscriptionId),
   );
+
+  app.post(
+    `${SUBSCRIPTION_PATH}/:subscriptionId/terminate`,
+    {
+      schema: {
+        tags,
+        summary: 'Terminate a line: the number is released (quarantined by inventory), the eSIM returned',
+        description:
+          'From active or blocked (subscription.terminate.invalid_state otherwise; subscription.not_found). Inventory writes are keyed ' +
+          'terminate:<id>:msisdn|esim, so a retry replays them. No refund (prepaid). A port-out terminates through the ' +
+          'port_request.approved event instead (reason ported_out, the number is not released).',
+        params: c.SubscriptionIdParams,
+        body: c.TerminateRequest,
+        response: { 200: c.Subscription, ...errors, 404: ErrorEnvelope, 422: ErrorEnvelope, 503: ErrorEnvelope },
+      },
+    },
+    async (req) => subs.terminate(req.params.subscriptionId, req.body ?? {}),
+  );
 }

@@ -7,6 +7,7 @@ import { toBalance, toEsimView, toSubscription, toVasPurchase } from '../domain/
 import { findByMsisdn, findSubscriptionRow, getSubscription, listByCustomer } from '../repositories/subscription.repository.ts';
 import { createActivation } from './activation.service.ts';
 import { createRenewal } from './renewal.service.ts';
+import { createTermination } from './terminate.service.ts';
 import { createVasPurchase, type VasPurchaseInput } from './vas.service.ts';
 
 export type SubscriptionService = ReturnType<typeof createSubscriptionService>;
@@ -16,6 +17,7 @@ export function createSubscriptionService(deps: SubscriptionDeps) {
   const activation = createActivation(deps);
   const vas = createVasPurchase(deps);
   const renewal = createRenewal(deps);
+  const termination = createTermination(deps);
   const view = (row: Parameters<typeof toSubscription>[0]) => toSubscription(row, deps.href);
 
   /**
@@ -76,5 +78,13 @@ export function createSubscriptionService(deps: SubscriptionDeps) {
     });
   }
 
-  return { create, get, listForCustomer, getByMsisdn, balances, esim, purchaseVas, renew };
+  /** Terminates the line in its own transaction (number released, eSIM returned). */
+  async function terminate(id: string, body: c.TerminateRequest): Promise<c.Subscription> {
+    return database.db.transaction(async (tx) => {
+      await termination.terminate(tx, id, { reason: body.reason ?? 'customer_requested', releaseInventory: true });
+      return view(await getSubscription(tx, id));
+    });
+  }
+
+  return { create, get, listForCustomer, getByMsisdn, balances, esim, purchaseVas, renew, terminate };
 }
