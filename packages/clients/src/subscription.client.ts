@@ -29,6 +29,12 @@ export interface SubscriptionClient {
   renewalTickNow(): Promise<subscription.RenewalSweepReport>;
   /** `POST /subscription/{id}/terminate`: number released, eSIM returned. */
   terminate(subscriptionId: string, body?: subscription.TerminateRequest): Promise<subscription.Subscription>;
+  /** `POST /subscription/{id}/schedule-plan-change`: pivot at the next renewal. */
+  schedulePlanChange(subscriptionId: string, newOfferingId: string): Promise<subscription.Subscription>;
+  /** `POST /subscription/{id}/cancel-plan-change`. */
+  cancelPlanChange(subscriptionId: string): Promise<subscription.Subscription>;
+  /** `POST /admin/subscription/migrate-price` (catalog:admin). */
+  migratePrice(body: z.input<typeof subscription.PriceMigrationRequest>): Promise<subscription.PriceMigrationResult>;
 }
 
 /** Creates a subscription client. */
@@ -43,6 +49,9 @@ export function createSubscriptionClient(opts: ClientOptions): SubscriptionClien
     create: (body) => http.request(subscription.Subscription, { method: 'POST', path: BASE, body }),
     renew: (id) => http.request(subscription.RenewalResult, { method: 'POST', path: `${BASE}/${seg(id)}/renew` }),
     terminate: (id, body = {}) => http.request(subscription.Subscription, { method: 'POST', path: `${BASE}/${seg(id)}/terminate`, body }),
+    schedulePlanChange: (id, newOfferingId) => http.request(subscription.Subscription, { method: 'POST', path: `${BASE}/${seg(id)}/schedule-plan-change`, body: { newOfferingId } }),
+    cancelPlanChange: (id) => http.request(subscription.Subscription, { method: 'POST', path: `${BASE}/${seg(id)}/cancel-plan-change` }),
+    migratePrice: (body) => http.request(subscription.PriceMigrationResult, { method: 'POST', path: '/subscription-api/v1/admin/subscription/migrate-price', body }),
     renewalTickNow: () => http.request(subscription.RenewalSweepReport, { method: 'POST', path: '/admin-api/v1/renewal/tick-now' }),
     purchaseVas: (id, body) => http.request(subscription.VasPurchase, { method: 'POST', path: `${BASE}/${seg(id)}/vas-purchase`, body }),
   };

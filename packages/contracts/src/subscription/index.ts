@@ -177,4 +177,28 @@ export const TerminateRequest = z
   .meta({ id: 'TerminateRequest' });
 export type TerminateRequest = z.infer<typeof TerminateRequest>;
 
+export const SchedulePlanChangeRequest = z.object({ newOfferingId: ResourceId.describe('e.g. PLAN_L') }).meta({ id: 'SchedulePlanChangeRequest' });
+export type SchedulePlanChangeRequest = z.infer<typeof SchedulePlanChangeRequest>;
+
+/** Operator price migration of every live line on an offering. */
+export const PriceMigrationRequest = z
+  .object({
+    offeringId: ResourceId,
+    newPriceId: ResourceId,
+    effectiveFrom: z.iso.datetime({ offset: true }).max(40).describe('Not before now; the new price applies from effectiveFrom + noticeDays, at each line\'s first renewal from then'),
+    noticeDays: z.number().int().min(0).max(365).default(30),
+  })
+  .meta({ id: 'PriceMigrationRequest' });
+export type PriceMigrationRequest = z.infer<typeof PriceMigrationRequest>;
+
+export const PriceMigrationResult = z
+  .object({
+    count: z.number().int(),
+    subscriptionIds: z.array(z.string()),
+    skippedPendingPlanChange: z.array(z.string()).describe('Lines whose customer scheduled a plan change: they keep it'),
+    effectiveAt: instant(),
+  })
+  .meta({ id: 'PriceMigrationResult' });
+export type PriceMigrationResult = z.infer<typeof PriceMigrationResult>;
+
 export { isLiveSubscription, LIVE_SUBSCRIPTION_STATES } from './live.ts';

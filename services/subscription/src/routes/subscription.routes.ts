@@ -159,4 +159,55 @@ export function registerSubscriptionRoutes(app: App, subs: SubscriptionService):
     },
     async (req) => subs.terminate(req.params.subscriptionId, req.body ?? {}),
   );
+
+  app.post(
+    `${SUBSCRIPTION_PATH}/:subscriptionId/schedule-plan-change`,
+    {
+      schema: {
+        tags,
+        summary: 'Schedule a plan change for the next renewal (no proration, no charge now)',
+        description:
+          'The target\'s active price is snapshotted now and charged at the renewal on or after next_renewal_at. Rules: ' +
+          'subscription.not_found, subscription.plan_change.not_eligible_state (not active), subscription.plan_change.same_offering, ' +
+          'subscription.plan_change.already_pending, subscription.plan_change.target_not_sellable_now, subscription.plan_change.target_no_active_price.',
+        params: c.SubscriptionIdParams,
+        body: c.SchedulePlanChangeRequest,
+        response: { 200: c.Subscription, ...errors, 404: ErrorEnvelope, 422: ErrorEnvelope, 503: ErrorEnvelope },
+      },
+    },
+    async (req) => subs.schedulePlanChange(req.params.subscriptionId, req.body.newOfferingId),
+  );
+
+  app.post(
+    `${SUBSCRIPTION_PATH}/:subscriptionId/cancel-plan-change`,
+    {
+      schema: {
+        tags,
+        summary: 'Cancel the pending plan change or price migration (a no-op when none is pending)',
+        params: c.SubscriptionIdParams,
+        response: { 200: c.Subscription, ...errors, 404: ErrorEnvelope },
+      },
+    },
+    async (req) => subs.cancelPlanChange(req.params.subscriptionId),
+  );
+
+  app.post(
+    '/subscription-api/v1/admin/subscription/migrate-price',
+    {
+      // a pricing decision: the operator's catalog administration, never a portal's
+      config: { scope: 'catalog:admin' },
+      schema: {
+        tags,
+        summary: 'Operator price migration: every live line on the offering moves to a new price after a notice period',
+        description:
+          'Each active or blocked line on offeringId gets newPriceId (amount snapshotted now) effective at effectiveFrom + noticeDays, ' +
+          'applied at its first renewal from then; subscription.price_migration_scheduled per line (the notice). Lines with a pending ' +
+          'plan change keep it. Rules: subscription.migrate_price.unknown_price, subscription.migrate_price.price_not_on_offering, ' +
+          'subscription.migrate_price.effective_in_past.',
+        body: c.PriceMigrationRequest,
+        response: { 200: c.PriceMigrationResult, ...errors, 422: ErrorEnvelope, 503: ErrorEnvelope },
+      },
+    },
+    async (req) => subs.migratePrice(req.body),
+  );
 }

@@ -6,6 +6,7 @@ import type { SubscriptionDeps } from '../deps.ts';
 import { toBalance, toEsimView, toSubscription, toVasPurchase } from '../domain/subscription.mapper.ts';
 import { findByMsisdn, findSubscriptionRow, getSubscription, listByCustomer } from '../repositories/subscription.repository.ts';
 import { createActivation } from './activation.service.ts';
+import { createPlanChange, type MigrationInput } from './plan-change.service.ts';
 import { createRenewal } from './renewal.service.ts';
 import { createTermination } from './terminate.service.ts';
 import { createVasPurchase, type VasPurchaseInput } from './vas.service.ts';
@@ -18,6 +19,7 @@ export function createSubscriptionService(deps: SubscriptionDeps) {
   const vas = createVasPurchase(deps);
   const renewal = createRenewal(deps);
   const termination = createTermination(deps);
+  const planChange = createPlanChange(deps);
   const view = (row: Parameters<typeof toSubscription>[0]) => toSubscription(row, deps.href);
 
   /**
@@ -86,5 +88,23 @@ export function createSubscriptionService(deps: SubscriptionDeps) {
     });
   }
 
-  return { create, get, listForCustomer, getByMsisdn, balances, esim, purchaseVas, renew, terminate };
+  const inTx = <T>(fn: (tx: Parameters<Parameters<typeof database.db.transaction>[0]>[0]) => Promise<T>) => database.db.transaction(fn);
+
+  async function schedulePlanChange(id: string, newOfferingId: string): Promise<c.Subscription> {
+    return inTx(async (tx) => {
+      await planChange.schedule(tx, id, newOfferingId);
+      return view(await getSubscription(tx, id));
+    });
+  }
+
+  async function cancelPlanChange(id: string): Promise<c.Subscription> {
+    return inTx(async (tx) => {
+      await planChange.cancel(tx, id);
+      return view(await getSubscription(tx, id));
+    });
+  }
+
+  const migratePrice = (input: MigrationInput): Promise<c.PriceMigrationResult> => inTx((tx) => planChange.migrate(tx, input));
+
+  return { create, get, listForCustomer, getByMsisdn, balances, esim, purchaseVas, renew, terminate, schedulePlanChange, cancelPlanChange, migratePrice };
 }
