@@ -1,6 +1,6 @@
 // Invariants of scheduling a plan change and of an operator price migration: pure checks over the locked row
 // and what catalog said → ok or PolicyViolation with the rule id.
-import { catalog } from '@bss/contracts';
+import type { catalog } from '@bss/contracts';
 import { requirePolicy } from '@bss/policy';
 import type { SubscriptionRow } from '../schema.ts';
 
