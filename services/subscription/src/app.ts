@@ -3,6 +3,7 @@
 import { createPlatformApp, type App } from '@bss/server-kit';
 import type { SubscriptionDeps } from './deps.ts';
 import { renewalSettings } from './config.ts';
+import { registerCustomerBillRoutes } from './routes/customer-bill.routes.ts';
 import { registerRenewalAdminRoutes } from './routes/renewal-admin.routes.ts';
 import { registerSubscriptionRoutes } from './routes/subscription.routes.ts';
 import { createRenewalSweep } from './services/renewal-sweep.service.ts';
@@ -15,6 +16,7 @@ export async function buildApp(deps: SubscriptionDeps): Promise<App> {
     reset: resetSubscriptionData,
   });
   registerSubscriptionRoutes(app, createSubscriptionService(deps));
+  registerCustomerBillRoutes(app, deps);
   const settings = renewalSettings(deps.platform.config.extra as Record<string, unknown>);
   registerRenewalAdminRoutes(app, createRenewalSweep(deps, { reminderLookaheadMs: settings.reminderLookaheadMs }).runOnce);
   return app;

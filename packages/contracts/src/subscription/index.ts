@@ -201,4 +201,13 @@ export const PriceMigrationResult = z
   .meta({ id: 'PriceMigrationResult' });
 export type PriceMigrationResult = z.infer<typeof PriceMigrationResult>;
 
+export {
+  AppliedCustomerBillingRate,
+  AppliedCustomerBillingRateFields,
+  CustomerBill,
+  CustomerBillFields,
+  CustomerBillFieldsQuery,
+  CustomerBillListQuery,
+  CustomerBillParams,
+} from './customer-bill.ts';
 export { isLiveSubscription, LIVE_SUBSCRIPTION_STATES } from './live.ts';

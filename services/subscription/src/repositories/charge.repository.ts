@@ -2,7 +2,7 @@
 // transactions; read by the TMF678 receipts.
 import type { Executor, Tx } from '@bss/db';
 import { mintId } from '@bss/contracts';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import { charge, type ChargeRow } from '../schema.ts';
 import { currentTenant, inTenant } from './tenant.ts';
 
@@ -26,4 +26,9 @@ export function chargesOfCustomer(ex: Executor, customerId: string, page: { offs
 export async function findCharge(ex: Executor, id: string): Promise<ChargeRow | undefined> {
   const [row] = await ex.select().from(charge).where(and(eq(charge.id, id), inTenant(charge.tenantId)));
   return row;
+}
+
+export async function countChargesOfCustomer(ex: Executor, customerId: string): Promise<number> {
+  const [row] = await ex.select({ n: count() }).from(charge).where(and(eq(charge.customerId, customerId), inTenant(charge.tenantId)));
+  return Number(row?.n ?? 0);
 }
