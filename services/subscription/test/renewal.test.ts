@@ -125,6 +125,20 @@ describe('renewal worker', () => {
     expect(await paymentsOf(line.customerId)).toBe(2);
   });
 
+  it('with no active card on file the worker blocks the line (renewal_no_payment_method); a manual renew is refused', async () => {
+    const line = await activeLine();
+    // the card expired (a fixture: payment's own API refuses to remove the last card of a live line)
+    await h.db.pool.query(`UPDATE payment.payment_method SET status = 'expired', is_default = false WHERE customer_id = $1`, [line.customerId]);
+    const now = after(line.nextRenewalAt, 60_000);
+    const renew = createRenewal(h.depsAt(now)).renew;
+    await expect(h.db.db.transaction((tx) => renew(tx, line.id, 'manual'))).rejects.toMatchObject({ rule: 'subscription.renew.no_payment_method' });
+    expect(await stateOf(h.db, line.id)).toBe('active');
+    expect((await sweepAt(now)).declined).toContain(line.id);
+    expect(await row(line.id)).toMatchObject({ state: 'blocked', state_reason: 'renewal_no_payment_method' });
+    expect(await outboxOf(h.db, 'subscription.renew_failed', line.id)).toMatchObject([{ paymentId: null, paymentStatus: null, reason: 'renewal_no_payment_method' }]);
+    expect(await paymentsOf(line.customerId)).toBe(1);
+  });
+
   it('reminds once per period inside the lookahead', async () => {
     const line = await activeLine();
     const soon = after(line.nextRenewalAt, -3_600_000);

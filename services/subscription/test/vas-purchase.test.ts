@@ -7,6 +7,7 @@ import { authHeaders, testPlatform } from '@bss/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USAGE_RATED_QUEUE, usageRatedHandler } from '../src/consumers/usage-rated.consumer.ts';
 import { createDeps } from '../src/deps.ts';
+import { createRenewalSweep } from '../src/services/renewal-sweep.service.ts';
 import { MOCK_DECLINE, readyLine, serviceOrderCompleted, startHarness, type Harness } from './fleet-harness.ts';
 import { balancesOf, outboxOf, stateOf, usageRated } from './lifecycle-fixtures.ts';
 
@@ -105,6 +106,19 @@ describe('VAS top-up', () => {
     expect(await stateOf(h.db, line.id)).toBe('blocked');
     expect(await outboxOf(h.db, 'subscription.vas_expired', line.id)).toMatchObject([{ vasOfferingId: 'VAS_UNLIMITED_DAY', takenBack: 0 }]);
     expect(await outboxOf(h.db, 'subscription.exhausted', line.id)).toHaveLength(2);
+  });
+
+  it('the worker sweep applies a day pass expiry on its own and blocks the exhausted line', async () => {
+    const line = await activeLine();
+    await use(line, 'data', 30720);
+    const pass = await h.clients.subscription.purchaseVas(line.id, { vasOfferingId: 'VAS_UNLIMITED_DAY' });
+    expect(pass.subscription.state).toBe('active');
+    const before = await createRenewalSweep(h.depsAt(new Date(FROZEN.getTime() + 3_600_000)), { reminderLookaheadMs: 0 }).runOnce();
+    expect(before.vasExpiryApplied).not.toContain(line.id);
+    const report = await createRenewalSweep(h.depsAt(new Date(new Date(pass.expiresAt!).getTime() + 1000)), { reminderLookaheadMs: 0 }).runOnce();
+    expect(report.vasExpiryApplied).toContain(line.id);
+    expect(await stateOf(h.db, line.id)).toBe('blocked');
+    expect(await outboxOf(h.db, 'subscription.exhausted', line.id)).toMatchObject([{ usageEventId: expect.any(String) }, { usageEventId: null }]);
   });
 
   it('refuses with rule ids: unknown VAS, a declined charge (nothing changes), a terminated line, a line blocked for a declined renewal', async () => {
