@@ -23,17 +23,18 @@ const isoOf = (s: string) => new Date(s).toISOString();
 
 const BALANCE_SUFFIX: Record<c.AllowanceType, string> = { data: 'DATA', voice: 'VOICE', sms: 'SMS', data_roaming: 'ROAM' };
 
-/** One balance; remaining never goes below 0 and is -1 for an unlimited allowance. */
-export function toBalance(subscriptionId: string, b: BalanceJson): c.BundleBalance {
+/** One balance; remaining never goes below 0 and is -1 for an unlimited allowance (or under a running day pass at `now`). */
+export function toBalance(subscriptionId: string, b: BalanceJson, now?: Date): c.BundleBalance {
   const total = Number(b.total);
   const consumed = Number(b.consumed);
+  const underPass = now !== undefined && b.unlimited_until !== null && new Date(b.unlimited_until) > now;
   return {
     id: `${subscriptionId}-${BALANCE_SUFFIX[b.allowance_type]}`,
     subscriptionId,
     allowanceType: b.allowance_type,
     total,
     consumed,
-    remaining: total === -1 ? -1 : Math.max(total - consumed, 0),
+    remaining: total === -1 || underPass ? -1 : Math.max(total - consumed, 0),
     unit: b.unit,
     periodStart: isoOf(b.period_start),
     periodEnd: isoOf(b.period_end),
@@ -42,7 +43,7 @@ export function toBalance(subscriptionId: string, b: BalanceJson): c.BundleBalan
 }
 
 /** The wire Subscription; `href` is absolute from the public base URL. */
-export function toSubscription(row: SubscriptionWithBalances, href: (path: string, id: string) => string): c.Subscription {
+export function toSubscription(row: SubscriptionWithBalances, href: (path: string, id: string) => string, now?: Date): c.Subscription {
   return {
     id: row.id,
     href: href(SUBSCRIPTION_PATH, row.id),
@@ -67,7 +68,7 @@ export function toSubscription(row: SubscriptionWithBalances, href: (path: strin
     pendingOfferingId: row.pendingOfferingId,
     pendingOfferingPriceId: row.pendingOfferingPriceId,
     pendingEffectiveAt: iso(row.pendingEffectiveAt),
-    balances: row.balances.map((b) => toBalance(row.id, b)),
+    balances: row.balances.map((b) => toBalance(row.id, b, now)),
     atType: 'Subscription',
   };
 }

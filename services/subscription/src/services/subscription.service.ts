@@ -20,7 +20,7 @@ export function createSubscriptionService(deps: SubscriptionDeps) {
   const renewal = createRenewal(deps);
   const termination = createTermination(deps);
   const planChange = createPlanChange(deps);
-  const view = (row: Parameters<typeof toSubscription>[0]) => toSubscription(row, deps.href);
+  const view = (row: Parameters<typeof toSubscription>[0]) => toSubscription(row, deps.href, deps.clock.now());
 
   /**
    * Operator create, idempotent on the commercial order: the order's subscription is returned again. A refusal
@@ -54,7 +54,7 @@ export function createSubscriptionService(deps: SubscriptionDeps) {
 
   async function balances(id: string): Promise<c.BundleBalance[]> {
     const row = await getSubscription(database.db, id);
-    return row.balances.map((b) => toBalance(row.id, b));
+    return row.balances.map((b) => toBalance(row.id, b, deps.clock.now()));
   }
 
   async function esim(id: string): Promise<c.SubscriptionEsim> {
