@@ -112,6 +112,11 @@ describe('renewal worker', () => {
     expect(renewed).toMatchObject({ outcome: 'renewed', subscription: { state: 'active', stateReason: 'renewal_payment_approved' } });
     expect(await paymentsOf(line.customerId)).toBe(2);
     expect((await balancesOf(h.db, line.id)).data).toEqual({ total: 30720, consumed: 0 });
+
+    // the skip marker of the old boundary never keeps the line from its next renewal (the reference's defect)
+    const next = (await row(line.id)).next_renewal_at as Date;
+    expect((await sweepAt(after(next, 60_000))).renewed).toContain(line.id);
+    expect(await paymentsOf(line.customerId)).toBe(3);
   });
 
   it('a line that failed transiently (catalog down) is picked again by the next pass', async () => {
