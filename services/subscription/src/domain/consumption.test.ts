@@ -43,3 +43,14 @@ describe('day pass and top-up expiry', () => {
     expect(expiryTakeBack({ total: -1, consumed: 0 }, 1000)).toBe(0);
   });
 });
+
+describe('a balance read past a top-up expiry', () => {
+  it('shows the balance without the expired top-up before the sweep applies it', async () => {
+    const { atNow } = await import('./subscription.mapper.ts');
+    const b = { allowance_type: 'data' as const, total: 2024, consumed: 1500, unit: 'mb', period_start: '2026-06-01T00:00:00Z', period_end: '2026-07-01T00:00:00Z', unlimited_until: null };
+    const topUps = [{ allowance_type: 'data' as const, quantity: 1000, expires_at: '2026-06-10T00:00:00Z' }];
+    expect(atNow(b, topUps, new Date('2026-06-09T00:00:00Z')).total).toBe(2024);
+    expect(atNow(b, topUps, new Date('2026-06-11T00:00:00Z')).total).toBe(1500);
+    expect(atNow(b, [{ ...topUps[0]!, allowance_type: 'data_roaming' }], new Date('2026-06-11T00:00:00Z')).total).toBe(2024);
+  });
+});

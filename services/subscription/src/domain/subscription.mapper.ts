@@ -1,6 +1,7 @@
 // Row → wire mapping of a subscription with its balances (read in the same query, as json_agg) and its eSIM view.
 import type { subscription as c } from '@bss/contracts';
 import type { SubscriptionRow, VasPurchaseRow } from '../schema.ts';
+import { expiryTakeBack } from './consumption.ts';
 
 export const SUBSCRIPTION_PATH = '/subscription-api/v1/subscription';
 
@@ -15,8 +16,25 @@ export interface BalanceJson {
   unlimited_until: string | null;
 }
 
-/** A subscription row with its balances. */
-export type SubscriptionWithBalances = SubscriptionRow & { balances: BalanceJson[] };
+/** A finite top-up whose expiry is not applied yet. */
+export interface ExpiringTopUpJson {
+  allowance_type: c.AllowanceType;
+  quantity: number;
+  expires_at: string;
+}
+
+/** A subscription row with its balances (and the top-ups still to expire). */
+export type SubscriptionWithBalances = SubscriptionRow & { balances: BalanceJson[]; expiringTopUps?: ExpiringTopUpJson[] };
+
+/** The balance as of `now`: top-ups already past their expiry take back their unused part (as the sweep will). */
+export function atNow(b: BalanceJson, topUps: ExpiringTopUpJson[], now: Date): BalanceJson {
+  let total = Number(b.total);
+  for (const t of topUps) {
+    if (t.allowance_type !== b.allowance_type || new Date(t.expires_at) > now) continue;
+    total -= expiryTakeBack({ total, consumed: Number(b.consumed) }, Number(t.quantity));
+  }
+  return { ...b, total };
+}
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const isoOf = (s: string) => new Date(s).toISOString();
@@ -68,7 +86,7 @@ export function toSubscription(row: SubscriptionWithBalances, href: (path: strin
     pendingOfferingId: row.pendingOfferingId,
     pendingOfferingPriceId: row.pendingOfferingPriceId,
     pendingEffectiveAt: iso(row.pendingEffectiveAt),
-    balances: row.balances.map((b) => toBalance(row.id, b, now)),
+    balances: row.balances.map((b) => toBalance(row.id, now ? atNow(b, row.expiringTopUps ?? [], now) : b, now)),
     atType: 'Subscription',
   };
 }

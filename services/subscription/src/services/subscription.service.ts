@@ -3,7 +3,7 @@
 import type { subscription as c } from '@bss/contracts';
 import { NotFound } from '@bss/policy';
 import type { SubscriptionDeps } from '../deps.ts';
-import { toBalance, toEsimView, toSubscription, toVasPurchase } from '../domain/subscription.mapper.ts';
+import { atNow, toBalance, toEsimView, toSubscription, toVasPurchase } from '../domain/subscription.mapper.ts';
 import { findByMsisdn, findSubscriptionRow, getSubscription, listByCustomer } from '../repositories/subscription.repository.ts';
 import { createActivation } from './activation.service.ts';
 import { createPlanChange, type MigrationInput } from './plan-change.service.ts';
@@ -54,7 +54,8 @@ export function createSubscriptionService(deps: SubscriptionDeps) {
 
   async function balances(id: string): Promise<c.BundleBalance[]> {
     const row = await getSubscription(database.db, id);
-    return row.balances.map((b) => toBalance(row.id, b, deps.clock.now()));
+    const now = deps.clock.now();
+    return row.balances.map((b) => toBalance(row.id, atNow(b, row.expiringTopUps ?? [], now), now));
   }
 
   async function esim(id: string): Promise<c.SubscriptionEsim> {
