@@ -21,6 +21,20 @@ export interface SubscriptionClient {
   esim(subscriptionId: string): Promise<subscription.SubscriptionEsim>;
   /** `POST /subscription`: operator create (charges the activation; 422 on a refusal or a declined charge). */
   create(body: subscription.CreateSubscriptionRequest): Promise<subscription.Subscription>;
+  /** `POST /subscription/{id}/vas-purchase`: a top-up charged to the card on file (422 on a refusal or decline). */
+  purchaseVas(subscriptionId: string, body: subscription.VasPurchaseRequest): Promise<subscription.VasPurchase>;
+  /** `POST /subscription/{id}/renew`: a declined charge answers outcome `declined` (the line is blocked). */
+  renew(subscriptionId: string): Promise<subscription.RenewalResult>;
+  /** `POST /admin-api/v1/renewal/tick-now` (admin): one renewal worker pass. */
+  renewalTickNow(): Promise<subscription.RenewalSweepReport>;
+  /** `POST /subscription/{id}/terminate`: number released, eSIM returned. */
+  terminate(subscriptionId: string, body?: subscription.TerminateRequest): Promise<subscription.Subscription>;
+  /** `POST /subscription/{id}/schedule-plan-change`: pivot at the next renewal. */
+  schedulePlanChange(subscriptionId: string, newOfferingId: string): Promise<subscription.Subscription>;
+  /** `POST /subscription/{id}/cancel-plan-change`. */
+  cancelPlanChange(subscriptionId: string): Promise<subscription.Subscription>;
+  /** `POST /admin/subscription/migrate-price` (catalog:admin). */
+  migratePrice(body: z.input<typeof subscription.PriceMigrationRequest>): Promise<subscription.PriceMigrationResult>;
 }
 
 /** Creates a subscription client. */
@@ -33,5 +47,12 @@ export function createSubscriptionClient(opts: ClientOptions): SubscriptionClien
     balances: (id) => http.request(z.array(subscription.BundleBalance), { method: 'GET', path: `${BASE}/${seg(id)}/balance` }),
     esim: (id) => http.request(subscription.SubscriptionEsim, { method: 'GET', path: `${BASE}/${seg(id)}/esim` }),
     create: (body) => http.request(subscription.Subscription, { method: 'POST', path: BASE, body }),
+    renew: (id) => http.request(subscription.RenewalResult, { method: 'POST', path: `${BASE}/${seg(id)}/renew` }),
+    terminate: (id, body = {}) => http.request(subscription.Subscription, { method: 'POST', path: `${BASE}/${seg(id)}/terminate`, body }),
+    schedulePlanChange: (id, newOfferingId) => http.request(subscription.Subscription, { method: 'POST', path: `${BASE}/${seg(id)}/schedule-plan-change`, body: { newOfferingId } }),
+    cancelPlanChange: (id) => http.request(subscription.Subscription, { method: 'POST', path: `${BASE}/${seg(id)}/cancel-plan-change` }),
+    migratePrice: (body) => http.request(subscription.PriceMigrationResult, { method: 'POST', path: '/subscription-api/v1/admin/subscription/migrate-price', body }),
+    renewalTickNow: () => http.request(subscription.RenewalSweepReport, { method: 'POST', path: '/admin-api/v1/renewal/tick-now' }),
+    purchaseVas: (id, body) => http.request(subscription.VasPurchase, { method: 'POST', path: `${BASE}/${seg(id)}/vas-purchase`, body }),
   };
 }

@@ -2,7 +2,11 @@
 // the fleet does, and tests inject or listen on port 0.
 import { createPlatformApp, type App } from '@bss/server-kit';
 import type { SubscriptionDeps } from './deps.ts';
+import { renewalSettings } from './config.ts';
+import { registerCustomerBillRoutes } from './routes/customer-bill.routes.ts';
+import { registerRenewalAdminRoutes } from './routes/renewal-admin.routes.ts';
 import { registerSubscriptionRoutes } from './routes/subscription.routes.ts';
+import { createRenewalSweep } from './services/renewal-sweep.service.ts';
 import { resetSubscriptionData } from './services/reset.service.ts';
 import { createSubscriptionService } from './services/subscription.service.ts';
 
@@ -12,5 +16,8 @@ export async function buildApp(deps: SubscriptionDeps): Promise<App> {
     reset: resetSubscriptionData,
   });
   registerSubscriptionRoutes(app, createSubscriptionService(deps));
+  registerCustomerBillRoutes(app, deps);
+  const settings = renewalSettings(deps.platform.config.extra as Record<string, unknown>);
+  registerRenewalAdminRoutes(app, createRenewalSweep(deps, { reminderLookaheadMs: settings.reminderLookaheadMs }).runOnce);
   return app;
 }

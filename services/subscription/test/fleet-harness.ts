@@ -31,6 +31,8 @@ export interface Harness {
   /** The same, with the payment service unreachable (a transport failure). */
   deliverWithoutPayment(event: EventEnvelope): Promise<'handled' | 'duplicate'>;
   waitFor<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, timeoutMs?: number): Promise<T>;
+  /** Subscription deps pointed at the fleet with the clock frozen at `now` (env overrides e.g. a dead catalog). */
+  depsAt(now: Date, env?: Record<string, string>): ReturnType<typeof createDeps>;
   stop(): Promise<void>;
 }
 
@@ -71,6 +73,9 @@ export async function startHarness(): Promise<Harness> {
     BSS_KYC_SIGNING_SECRET: randomBytes(24).toString('hex'),
     BSS_KYC_DOCUMENT_PEPPER: randomBytes(24).toString('hex'),
     BSS_LOG_LEVEL: 'silent',
+    BSS_ALLOW_ADMIN_RESET: 'true',
+    // the renewal worker only runs when a test asks (tick-now or its own sweep)
+    BSS_RENEWAL_TICK_MS: '3600000',
     ...Object.fromEntries(Object.entries(ports).map(([k, p]) => [`BSS_${k.toUpperCase()}_PORT`, String(p)])),
     ...urls,
   };
@@ -109,6 +114,7 @@ export async function startHarness(): Promise<Harness> {
       }),
     deliverWithoutPayment: (event) => handleOnce(db, SERVICE_ORDER_COMPLETED_QUEUE.inboxSchema, SERVICE_ORDER_COMPLETED_QUEUE.queue, event, noPayment),
     waitFor,
+    depsAt: (now, extra = {}) => createDeps(testPlatform('subscription', db, { now: now.toISOString(), env: { ...urls, ...extra } })),
     async stop() {
       await fleet.stop();
       const admin = await mq.createChannel();

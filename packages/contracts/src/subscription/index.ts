@@ -4,7 +4,7 @@
 // only id, customerId and state, so the full shape can grow without breaking them.
 import { z } from 'zod';
 import { Id } from '../common/limits.ts';
-import { Amount, Currency, ResourceId } from '../payment/shared.ts';
+import { Amount, Currency, IdempotencyKey, ResourceId } from '../payment/shared.ts';
 
 /** Subscription lifecycle state. */
 export const SubscriptionState = z.enum(['pending', 'active', 'blocked', 'terminated']);
@@ -38,6 +38,7 @@ export const BundleBalance = z
     unit: z.string().describe('mb, minutes or count'),
     periodStart: instant(),
     periodEnd: instant(),
+    unlimitedUntil: instant().nullable().optional().describe('A day pass: the balance is unlimited until then (usage is counted, the bundle not drawn down)'),
   })
   .meta({ id: 'BundleBalance' });
 export type BundleBalance = z.infer<typeof BundleBalance>;
@@ -115,4 +116,98 @@ export const SubscriptionIdParams = z.object({ subscriptionId: Id.describe('e.g.
 export const MsisdnParams = z.object({ msisdn: Msisdn });
 export const SubscriptionListQuery = z.object({ customerId: Id.describe('Owning customer (required)') });
 
+/** A VAS top-up: charged to the card on file; the same idempotencyKey again returns the first purchase. */
+export const VasPurchaseRequest = z
+  .object({
+    vasOfferingId: ResourceId.describe('e.g. VAS_DATA_1GB'),
+    idempotencyKey: IdempotencyKey.optional().describe('Caller-chosen key: a retry returns the first purchase and never charges twice'),
+  })
+  .meta({ id: 'VasPurchaseRequest' });
+export type VasPurchaseRequest = z.infer<typeof VasPurchaseRequest>;
+
+/** One VAS purchase and the line after it. */
+export const VasPurchase = z
+  .object({
+    id: z.string().describe('VAS-…'),
+    subscriptionId: z.string(),
+    vasOfferingId: z.string(),
+    paymentId: z.string(),
+    amountCharged: z.string(),
+    currency: z.string(),
+    allowanceType: AllowanceType,
+    quantity: z.number().int().describe('-1 = unlimited until expiresAt (a day pass)'),
+    unit: z.string(),
+    purchasedAt: instant(),
+    expiresAt: instant().nullable(),
+    expiredAt: instant().nullable(),
+    unblocked: z.boolean().describe('true when this top-up restored the exhausted data allowance and unblocked the line'),
+    subscription: Subscription,
+  })
+  .meta({ id: 'VasPurchase' });
+export type VasPurchase = z.infer<typeof VasPurchase>;
+
+/** The outcome of a renewal: a declined charge is an answer too (the line is blocked, no retry). */
+export const RenewalResult = z
+  .object({
+    outcome: z.enum(['renewed', 'declined']),
+    paymentId: z.string().nullable(),
+    paymentStatus: z.string().nullable(),
+    subscription: Subscription,
+  })
+  .meta({ id: 'RenewalResult' });
+export type RenewalResult = z.infer<typeof RenewalResult>;
+
+/** What one renewal worker pass did (subscription ids per outcome). */
+export const RenewalSweepReport = z
+  .object({
+    renewed: z.array(z.string()),
+    declined: z.array(z.string()),
+    skipped: z.array(z.string()),
+    reminded: z.array(z.string()),
+    vasExpiryApplied: z.array(z.string()),
+    failed: z.array(z.object({ subscriptionId: z.string(), error: z.string() })),
+  })
+  .meta({ id: 'RenewalSweepReport' });
+export type RenewalSweepReport = z.infer<typeof RenewalSweepReport>;
+
+/** Why an operator or customer terminates a line (`ported_out` is set only by a port-out). */
+export const TerminationReason = z.enum(['customer_requested', 'operator_requested', 'fraud', 'deceased', 'other']);
+export const TerminateRequest = z
+  .object({ reason: TerminationReason.optional().describe('customer_requested when omitted') })
+  .meta({ id: 'TerminateRequest' });
+export type TerminateRequest = z.infer<typeof TerminateRequest>;
+
+export const SchedulePlanChangeRequest = z.object({ newOfferingId: ResourceId.describe('e.g. PLAN_L') }).meta({ id: 'SchedulePlanChangeRequest' });
+export type SchedulePlanChangeRequest = z.infer<typeof SchedulePlanChangeRequest>;
+
+/** Operator price migration of every live line on an offering. */
+export const PriceMigrationRequest = z
+  .object({
+    offeringId: ResourceId,
+    newPriceId: ResourceId,
+    effectiveFrom: z.iso.datetime({ offset: true }).max(40).describe('Not before now; the new price applies from effectiveFrom + noticeDays, at each line\'s first renewal from then'),
+    noticeDays: z.number().int().min(0).max(365).default(30),
+  })
+  .meta({ id: 'PriceMigrationRequest' });
+export type PriceMigrationRequest = z.infer<typeof PriceMigrationRequest>;
+
+export const PriceMigrationResult = z
+  .object({
+    count: z.number().int(),
+    subscriptionIds: z.array(z.string()),
+    skippedPendingPlanChange: z.array(z.string()).describe('Lines whose customer scheduled a plan change: they keep it'),
+    effectiveAt: instant(),
+  })
+  .meta({ id: 'PriceMigrationResult' });
+export type PriceMigrationResult = z.infer<typeof PriceMigrationResult>;
+
+export {
+  AppliedCustomerBillingRate,
+  AppliedCustomerBillingRateFields,
+  CustomerBill,
+  CustomerBillFields,
+  CustomerBillFieldsQuery,
+  CustomerBillListQuery,
+  CustomerBillParams,
+} from './customer-bill.ts';
 export { isLiveSubscription, LIVE_SUBSCRIPTION_STATES } from './live.ts';

@@ -8,6 +8,8 @@ import { z } from 'zod';
 export const DEFAULT_MSISDN_POOL_LOW_THRESHOLD = 50;
 /** Default reservation lifetime: an MSISDN or eSIM reserved but not assigned this long returns to the pool. */
 export const DEFAULT_RESERVATION_TTL_MS = 15 * 60_000;
+/** Default quarantine of a number released from service before it is sold again. */
+export const DEFAULT_MSISDN_QUARANTINE_DAYS = 90;
 /** Default wall-clock pause between two expiry passes. */
 export const DEFAULT_EXPIRY_INTERVAL_MS = 30_000;
 
@@ -24,7 +26,20 @@ export const inventoryEnv = {
   BSS_INVENTORY_MSISDN_POOL_LOW_THRESHOLD: z.coerce.number().int().min(0).default(DEFAULT_MSISDN_POOL_LOW_THRESHOLD),
   BSS_INVENTORY_RESERVATION_TTL: duration('15m').describe('How long a reservation may wait for its assignment before it expires'),
   BSS_INVENTORY_EXPIRY_INTERVAL: duration('30s').describe('Wall-clock pause between reservation-expiry passes'),
+  BSS_INVENTORY_MSISDN_QUARANTINE_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3650)
+    .default(DEFAULT_MSISDN_QUARANTINE_DAYS)
+    .describe('Days a number released from service rests before it can be reserved again (0 = none)'),
 };
+
+/** The configured quarantine of a released number, in days, or the default. */
+export function msisdnQuarantineDays(config: ServiceConfig<unknown>): number {
+  const value = extraOf(config).BSS_INVENTORY_MSISDN_QUARANTINE_DAYS;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : DEFAULT_MSISDN_QUARANTINE_DAYS;
+}
 
 const extraOf = (config: ServiceConfig<unknown>) => (config.extra as Record<string, unknown> | undefined) ?? {};
 const positiveInt = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value > 0;

@@ -19,9 +19,9 @@ export async function resetInventory(tx: Tx): Promise<ResetReport> {
   await tx.execute(sql`
     UPDATE inventory.msisdn_pool SET status = 'available', reserved_at = NULL, assigned_at = NULL,
       assigned_to_subscription_id = NULL, assigned_to_customer_id = NULL, ported_out_at = NULL,
-      port_request_id = NULL, ever_assigned = false, updated_at = now()
+      port_request_id = NULL, ever_assigned = false, quarantined_until = NULL, updated_at = now()
     WHERE status <> 'available' OR ever_assigned OR reserved_at IS NOT NULL OR assigned_to_subscription_id IS NOT NULL
-      OR assigned_to_customer_id IS NOT NULL OR port_request_id IS NOT NULL`);
+      OR assigned_to_customer_id IS NOT NULL OR port_request_id IS NOT NULL OR quarantined_until IS NOT NULL`);
   // remembered responses describe the state just wiped: a replay after the reset must run afresh
   await truncateTables(tx, ['inventory.idempotency_key']);
   return { schema: 'inventory', truncated: ['inventory.idempotency_key'], updated: ['inventory.esim_profile', 'inventory.msisdn_pool'] };

@@ -17,6 +17,8 @@ export const msisdnPool = inventory.table('msisdn_pool', {
   portRequestId: text(),
   // once assigned, never deletable through TMF639 (migrations/inventory/0003)
   everAssigned: boolean().notNull().default(false),
+  // released from service: not reservable before then (migrations/inventory/0004)
+  quarantinedUntil: tz(),
   tenantId: text().notNull(),
   createdAt: tz().notNull(),
   updatedAt: tz().notNull(),

@@ -12,6 +12,7 @@ const LEGAL: Record<string, string> = {
   'active|renew': 'active',
   'blocked|renew': 'active',
   'active|renew_fail': 'blocked',
+  'blocked|renew_fail': 'blocked',
   'active|terminate': 'terminated',
   'blocked|terminate': 'terminated',
 };

@@ -20,6 +20,8 @@ export const subscriptionStateMachine = defineStateMachine({
     // a blocked line renews too (the reference's table had no such move and refused after charging)
     { from: 'blocked', trigger: 'renew', to: 'active' },
     { from: 'active', trigger: 'renew_fail', to: 'blocked' },
+    // a declined renewal of a line already blocked keeps it blocked (now for the renewal)
+    { from: 'blocked', trigger: 'renew_fail', to: 'blocked' },
     { from: 'active', trigger: 'terminate', to: 'terminated' },
     { from: 'blocked', trigger: 'terminate', to: 'terminated' },
   ],

@@ -3,7 +3,7 @@
 import type { Executor, Tx } from '@bss/db';
 import { NotFound } from '@bss/policy';
 import { and, desc, eq, getTableColumns, ne, sql, type SQL } from 'drizzle-orm';
-import type { BalanceJson, SubscriptionWithBalances } from '../domain/subscription.mapper.ts';
+import type { BalanceJson, ExpiringTopUpJson, SubscriptionWithBalances } from '../domain/subscription.mapper.ts';
 import { bundleBalance, stateHistory, subscription, type SubscriptionRow } from '../schema.ts';
 import { currentTenant, inTenant } from './tenant.ts';
 
@@ -11,14 +11,21 @@ import { currentTenant, inTenant } from './tenant.ts';
 const balances = sql<BalanceJson[]>`coalesce((
   SELECT json_agg(json_build_object(
            'allowance_type', b.allowance_type, 'total', b.total, 'consumed', b.consumed, 'unit', b.unit,
-           'period_start', b.period_start, 'period_end', b.period_end)
+           'period_start', b.period_start, 'period_end', b.period_end, 'unlimited_until', b.unlimited_until)
          ORDER BY array_position(ARRAY['data','voice','sms','data_roaming'], b.allowance_type))
   FROM subscription.bundle_balance b
   WHERE b.subscription_id = ${subscription.id}), '[]'::json)`.as('balances');
 
+// Finite top-ups with an expiry not applied yet: a read past their expiry shows the balance without them, even
+// before the worker's sweep (or the next usage) applies it.
+const expiringTopUps = sql<ExpiringTopUpJson[]>`coalesce((
+  SELECT json_agg(json_build_object('allowance_type', v.allowance_type, 'quantity', v.quantity, 'expires_at', v.expires_at) ORDER BY v.expires_at, v.id)
+  FROM subscription.vas_purchase v
+  WHERE v.subscription_id = ${subscription.id} AND v.expired_at IS NULL AND v.expires_at IS NOT NULL AND v.quantity > 0), '[]'::json)`.as('expiring_top_ups');
+
 function selectWithBalances(ex: Executor, where: SQL | undefined) {
   return ex
-    .select({ ...getTableColumns(subscription), balances })
+    .select({ ...getTableColumns(subscription), balances, expiringTopUps })
     .from(subscription)
     .where(and(where, inTenant(subscription.tenantId)));
 }

@@ -26,6 +26,7 @@ import { subscriptionStateMachine } from '../domain/subscription.state.ts';
 import { activationDeclined, subscriptionActivated } from '../events/subscription.events.ts';
 import { checkActivePrice, checkCustomerActivatable, checkMsisdnAndEsimReserved, checkOfferingExists } from '../policies/activation.policies.ts';
 import { findActivation, insertActivation, lockOrderActivation } from '../repositories/activation.repository.ts';
+import { recordCharge } from '../repositories/charge.repository.ts';
 import { insertBalances, insertHistory, insertSubscription, updateSubscription } from '../repositories/subscription.repository.ts';
 import { currentTenant } from '../repositories/tenant.ts';
 import type { ActivationRow, SubscriptionRow } from '../schema.ts';
@@ -211,6 +212,19 @@ export function createActivation(deps: SubscriptionDeps) {
       subscriptionId,
       paymentId: built.paymentId,
       recordedAt: clock.now(),
+    });
+    await recordCharge(tx, {
+      subscriptionId,
+      customerId: input.customerId,
+      kind: 'activation',
+      paymentId: built.paymentId,
+      amount: built.price.amount,
+      currency: built.price.currency,
+      offeringId: input.offeringId,
+      description: `${built.offering.name ?? input.offeringId} — first period`,
+      periodStart: active.currentPeriodStart,
+      periodEnd: active.currentPeriodEnd,
+      chargedAt: clock.now(),
     });
     await outbox.stage(tx, subscriptionActivated(active, input.orderId, built.paymentId));
     return { outcome: 'activated', subscriptionId, replayed: false };

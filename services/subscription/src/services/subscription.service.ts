@@ -3,16 +3,24 @@
 import type { subscription as c } from '@bss/contracts';
 import { NotFound } from '@bss/policy';
 import type { SubscriptionDeps } from '../deps.ts';
-import { toBalance, toEsimView, toSubscription } from '../domain/subscription.mapper.ts';
+import { atNow, toBalance, toEsimView, toSubscription, toVasPurchase } from '../domain/subscription.mapper.ts';
 import { findByMsisdn, findSubscriptionRow, getSubscription, listByCustomer } from '../repositories/subscription.repository.ts';
 import { createActivation } from './activation.service.ts';
+import { createPlanChange, type MigrationInput } from './plan-change.service.ts';
+import { createRenewal } from './renewal.service.ts';
+import { createTermination } from './terminate.service.ts';
+import { createVasPurchase, type VasPurchaseInput } from './vas.service.ts';
 
 export type SubscriptionService = ReturnType<typeof createSubscriptionService>;
 
 export function createSubscriptionService(deps: SubscriptionDeps) {
   const { database } = deps;
   const activation = createActivation(deps);
-  const view = (row: Parameters<typeof toSubscription>[0]) => toSubscription(row, deps.href);
+  const vas = createVasPurchase(deps);
+  const renewal = createRenewal(deps);
+  const termination = createTermination(deps);
+  const planChange = createPlanChange(deps);
+  const view = (row: Parameters<typeof toSubscription>[0]) => toSubscription(row, deps.href, deps.clock.now());
 
   /**
    * Operator create, idempotent on the commercial order: the order's subscription is returned again. A refusal
@@ -46,7 +54,8 @@ export function createSubscriptionService(deps: SubscriptionDeps) {
 
   async function balances(id: string): Promise<c.BundleBalance[]> {
     const row = await getSubscription(database.db, id);
-    return row.balances.map((b) => toBalance(row.id, b));
+    const now = deps.clock.now();
+    return row.balances.map((b) => toBalance(row.id, atNow(b, row.expiringTopUps ?? [], now), now));
   }
 
   async function esim(id: string): Promise<c.SubscriptionEsim> {
@@ -55,5 +64,48 @@ export function createSubscriptionService(deps: SubscriptionDeps) {
     return toEsimView(row);
   }
 
-  return { create, get, listForCustomer, getByMsisdn, balances, esim };
+  /** A VAS top-up in its own transaction (the line locked throughout); a replayed key answers the first purchase. */
+  async function purchaseVas(id: string, input: VasPurchaseInput): Promise<{ purchase: c.VasPurchase; replayed: boolean }> {
+    return database.db.transaction(async (tx) => {
+      const { purchase, replayed } = await vas.purchase(tx, id, input);
+      const row = await getSubscription(tx, id);
+      return { purchase: toVasPurchase(purchase, view(row)), replayed };
+    });
+  }
+
+  /** A manual renewal in its own transaction; a declined charge commits the block and answers `declined`. */
+  async function renew(id: string): Promise<c.RenewalResult> {
+    return database.db.transaction(async (tx) => {
+      const r = await renewal.renew(tx, id, 'manual');
+      return { outcome: r.outcome, paymentId: r.paymentId, paymentStatus: r.paymentStatus, subscription: view(await getSubscription(tx, id)) };
+    });
+  }
+
+  /** Terminates the line in its own transaction (number released, eSIM returned). */
+  async function terminate(id: string, body: c.TerminateRequest): Promise<c.Subscription> {
+    return database.db.transaction(async (tx) => {
+      await termination.terminate(tx, id, { reason: body.reason ?? 'customer_requested', releaseInventory: true });
+      return view(await getSubscription(tx, id));
+    });
+  }
+
+  const inTx = <T>(fn: (tx: Parameters<Parameters<typeof database.db.transaction>[0]>[0]) => Promise<T>) => database.db.transaction(fn);
+
+  async function schedulePlanChange(id: string, newOfferingId: string): Promise<c.Subscription> {
+    return inTx(async (tx) => {
+      await planChange.schedule(tx, id, newOfferingId);
+      return view(await getSubscription(tx, id));
+    });
+  }
+
+  async function cancelPlanChange(id: string): Promise<c.Subscription> {
+    return inTx(async (tx) => {
+      await planChange.cancel(tx, id);
+      return view(await getSubscription(tx, id));
+    });
+  }
+
+  const migratePrice = (input: MigrationInput): Promise<c.PriceMigrationResult> => inTx((tx) => planChange.migrate(tx, input));
+
+  return { create, get, listForCustomer, getByMsisdn, balances, esim, purchaseVas, renew, terminate, schedulePlanChange, cancelPlanChange, migratePrice };
 }

@@ -4,7 +4,7 @@ import { NotFound } from '@bss/policy';
 import { and, asc, count, eq, isNull, lte, ne } from 'drizzle-orm';
 import { esimProfile, type EsimRow } from '../schema.ts';
 
-export type EsimPatch = Partial<Omit<EsimRow, 'iccid' | 'imsi' | 'kiRef' | 'matchingId' | 'createdAt' | 'tenantId'>> & {
+export type EsimPatch = Partial<Omit<EsimRow, 'iccid' | 'imsi' | 'kiRef' | 'createdAt' | 'tenantId'>> & {
   updatedAt: Date;
 };
 

@@ -1,7 +1,7 @@
 // Queries on inventory.msisdn_pool. Take an executor (tx for writes); no business rules here.
 import type { Executor, Tx } from '@bss/db';
 import { NotFound } from '@bss/policy';
-import { and, asc, count, eq, like, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import { msisdnPool, type MsisdnRow } from '../schema.ts';
 
 export type MsisdnPatch = Partial<Omit<MsisdnRow, 'msisdn' | 'createdAt' | 'tenantId'>> & { updatedAt: Date };
@@ -86,11 +86,18 @@ export async function countAvailableMsisdns(ex: Executor): Promise<number> {
  * Locks the lowest available number matching `pattern`, skipping rows other transactions hold, so parallel
  * reservations never block on or double-book the same number.
  */
-export async function lockNextAvailableMsisdn(tx: Tx, pattern: string | undefined): Promise<MsisdnRow | undefined> {
+export async function lockNextAvailableMsisdn(tx: Tx, pattern: string | undefined, now?: Date): Promise<MsisdnRow | undefined> {
   const [row] = await tx
     .select()
     .from(msisdnPool)
-    .where(and(eq(msisdnPool.status, 'available'), pattern ? like(msisdnPool.msisdn, pattern) : undefined))
+    .where(
+      and(
+        eq(msisdnPool.status, 'available'),
+        pattern ? like(msisdnPool.msisdn, pattern) : undefined,
+        // a number in quarantine (released from service) is skipped until it ends
+        now ? or(isNull(msisdnPool.quarantinedUntil), lte(msisdnPool.quarantinedUntil, now)) : undefined,
+      ),
+    )
     .orderBy(asc(msisdnPool.msisdn))
     .limit(1)
     .for('update', { skipLocked: true });

@@ -4,6 +4,7 @@
 import type { inventory as contracts } from '@bss/contracts';
 import type { Tx } from '@bss/db';
 import type { CrmDeps } from '../../deps.ts';
+import { freshMatchingId } from '../domain/esim-credentials.ts';
 import { esimStateMachine, type EsimState, type EsimTrigger } from '../domain/esim.state.ts';
 import { toEsimProfile } from '../domain/inventory.mappers.ts';
 import { esimEvent } from '../events/inventory.events.ts';
@@ -124,10 +125,10 @@ export const markEsimDownloaded = (deps: CrmDeps, iccid: string, idempotencyKey?
 export const markEsimActivated = (deps: CrmDeps, iccid: string, idempotencyKey?: string) =>
   move(deps, iccid, 'activate', (now) => ({ activatedAt: now }), 'activated', idempotencyKey);
 
-/** Returns a used profile to the pool for reuse (downloaded/activated → available), all links cleared. */
+/** Returns a used profile to the pool for reuse (downloaded/activated → available), all links cleared, new code. */
 export const recycleEsim = (deps: CrmDeps, iccid: string, idempotencyKey?: string) =>
-  move(deps, iccid, 'recycle', () => CLEARED, 'recycled', idempotencyKey);
+  move(deps, iccid, 'recycle', () => ({ ...CLEARED, matchingId: freshMatchingId() }), 'recycled', idempotencyKey);
 
-/** Gives back an unused reservation (reserved → available), all links cleared. */
+/** Gives back a reservation (reserved → available), all links cleared; its code may have been shown: a new one. */
 export const releaseEsim = (deps: CrmDeps, iccid: string, idempotencyKey?: string) =>
-  move(deps, iccid, 'release', () => CLEARED, 'released', idempotencyKey);
+  move(deps, iccid, 'release', () => ({ ...CLEARED, matchingId: freshMatchingId() }), 'released', idempotencyKey);

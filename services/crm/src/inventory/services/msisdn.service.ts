@@ -4,10 +4,11 @@ import type { inventory as contracts } from '@bss/contracts';
 import type { Tx } from '@bss/db';
 import { currentContext } from '@bss/telemetry';
 import type { CrmDeps } from '../../deps.ts';
-import { msisdnPoolLowThreshold } from '../config.ts';
+import { msisdnPoolLowThreshold, msisdnQuarantineDays } from '../config.ts';
 import { toMsisdn } from '../domain/inventory.mappers.ts';
 import { msisdnStateMachine, type MsisdnStatus } from '../domain/msisdn.state.ts';
 import { msisdnEvent, poolLowEvent, rangeAddedEvent } from '../events/inventory.events.ts';
+import { checkNotQuarantined, quarantineEnd } from '../policies/msisdn-quarantine.policies.ts';
 import { checkAssignable, checkReleasable, checkReservable, checkSaneRange, requireNextAvailable } from '../policies/msisdn.policies.ts';
 import { findEsimBoundToMsisdnForUpdate, updateEsim } from '../repositories/esim.repository.ts';
 import {
@@ -42,6 +43,7 @@ export function reserveMsisdn(deps: CrmDeps, msisdn: string, idempotencyKey?: st
   return writeOnce(deps, { operation: 'msisdn.reserve', request: { msisdn }, idempotencyKey }, async (tx) => {
     const row = await getMsisdnForUpdate(tx, msisdn);
     checkReservable(row);
+    checkNotQuarantined(row, deps.clock.now());
     return reserveRow(deps, tx, row);
   });
 }
@@ -50,7 +52,7 @@ export function reserveMsisdn(deps: CrmDeps, msisdn: string, idempotencyKey?: st
 export function reserveNextMsisdn(deps: CrmDeps, input: contracts.ReserveNextMsisdnRequest): Promise<Written<contracts.Msisdn>> {
   const request = { preference: input.preference ?? null };
   return writeOnce(deps, { operation: 'msisdn.reserve_next', request, idempotencyKey: input.idempotencyKey }, async (tx) => {
-    const row = await lockNextAvailableMsisdn(tx, input.preference ? preferencePattern(input.preference) : undefined);
+    const row = await lockNextAvailableMsisdn(tx, input.preference ? preferencePattern(input.preference) : undefined, deps.clock.now());
     requireNextAvailable(row, input.preference);
     return reserveRow(deps, tx, row);
   });
@@ -92,6 +94,7 @@ export function releaseMsisdn(deps: CrmDeps, msisdn: string, idempotencyKey?: st
     if (esim) await updateEsim(tx, esim.iccid, { assignedMsisdn: null, updatedAt: now });
     const released = await updateMsisdn(tx, msisdn, {
       status,
+      quarantinedUntil: quarantineEnd(row.status, now, msisdnQuarantineDays(deps.config)),
       reservedAt: null,
       assignedAt: null,
       assignedToSubscriptionId: null,

@@ -1,0 +1,106 @@
+// Row locks and balance writes of the lifecycle use-cases (usage, top-up, renewal, termination). Lock order is
+// always the subscription row first, then its balance rows: every writer of a line serialises on the
+// subscription row, so a decrement, a top-up, a renewal and a termination of one line never interleave.
+import type { Tx } from '@bss/db';
+import { and, eq, sql } from 'drizzle-orm';
+import { bundleBalance, subscription, usageConsumption, type BundleBalanceRow, type SubscriptionRow, type UsageConsumptionRow } from '../schema.ts';
+import { currentTenant, inTenant } from './tenant.ts';
+
+type AllowanceType = BundleBalanceRow['allowanceType'];
+
+/** `SELECT … FOR UPDATE` the subscription (tenant-filtered); undefined when it does not exist here. */
+export async function lockSubscription(tx: Tx, id: string): Promise<SubscriptionRow | undefined> {
+  const [row] = await tx.select().from(subscription).where(and(eq(subscription.id, id), inTenant(subscription.tenantId))).for('update');
+  return row;
+}
+
+/** The balance rows of a locked subscription, locked too. */
+export function lockBalances(tx: Tx, subscriptionId: string): Promise<BundleBalanceRow[]> {
+  return tx.select().from(bundleBalance).where(eq(bundleBalance.subscriptionId, subscriptionId)).for('update');
+}
+
+export async function lockBalance(tx: Tx, subscriptionId: string, type: AllowanceType): Promise<BundleBalanceRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(bundleBalance)
+    .where(and(eq(bundleBalance.subscriptionId, subscriptionId), eq(bundleBalance.allowanceType, type)))
+    .for('update');
+  return row;
+}
+
+export async function setConsumed(tx: Tx, subscriptionId: string, type: AllowanceType, consumed: number, now: Date): Promise<void> {
+  await tx
+    .update(bundleBalance)
+    .set({ consumed, updatedAt: now })
+    .where(and(eq(bundleBalance.subscriptionId, subscriptionId), eq(bundleBalance.allowanceType, type)));
+}
+
+export async function setBalance(
+  tx: Tx,
+  subscriptionId: string,
+  type: AllowanceType,
+  values: Partial<Pick<BundleBalanceRow, 'total' | 'consumed' | 'unit' | 'periodStart' | 'periodEnd' | 'unlimitedUntil'>>,
+  now: Date,
+): Promise<void> {
+  await tx
+    .update(bundleBalance)
+    .set({ ...values, updatedAt: now })
+    .where(and(eq(bundleBalance.subscriptionId, subscriptionId), eq(bundleBalance.allowanceType, type)));
+}
+
+export async function findConsumption(tx: Tx, usageEventId: string): Promise<UsageConsumptionRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(usageConsumption)
+    .where(and(eq(usageConsumption.usageEventId, usageEventId), inTenant(usageConsumption.tenantId)));
+  return row;
+}
+
+export type NewConsumption = Omit<typeof usageConsumption.$inferInsert, 'tenantId'>;
+
+/** Records what became of one usage record; false when it was recorded already (a concurrent duplicate). */
+export async function insertConsumption(tx: Tx, values: NewConsumption): Promise<boolean> {
+  const rows = await tx
+    .insert(usageConsumption)
+    .values({ ...values, tenantId: currentTenant() })
+    .onConflictDoNothing()
+    .returning({ id: usageConsumption.usageEventId });
+  return rows.length > 0;
+}
+
+/** Sum of applied and overage per allowance type of a line (the audit view of its usage). */
+export async function consumptionTotals(tx: Tx, subscriptionId: string) {
+  return tx
+    .select({
+      allowanceType: usageConsumption.allowanceType,
+      applied: sql<string>`sum(${usageConsumption.appliedQuantity})`,
+      overage: sql<string>`sum(${usageConsumption.overageQuantity})`,
+    })
+    .from(usageConsumption)
+    .where(eq(usageConsumption.subscriptionId, subscriptionId))
+    .groupBy(usageConsumption.allowanceType);
+}
+
+/**
+ * A new period's balances: the plan's types get their allowance afresh; any other row (a type a top-up created,
+ * or one the previous plan had) is zeroed. Day passes end. Runs on a locked line.
+ */
+export async function resetBalances(
+  tx: Tx,
+  subscriptionId: string,
+  plan: { allowanceType: AllowanceType; total: number; unit: string }[],
+  period: { start: Date; end: Date },
+  now: Date,
+): Promise<void> {
+  const existing = await lockBalances(tx, subscriptionId);
+  const planned = new Map(plan.map((a) => [a.allowanceType, a]));
+  for (const row of existing) {
+    const a = planned.get(row.allowanceType);
+    await setBalance(tx, subscriptionId, row.allowanceType, { total: a ? a.total : 0, consumed: 0, unit: a ? a.unit : row.unit, unlimitedUntil: null, periodStart: period.start, periodEnd: period.end }, now);
+    planned.delete(row.allowanceType);
+  }
+  if (planned.size === 0) return;
+  await tx.insert(bundleBalance).values(
+    [...planned.values()].map((a) => ({ ...a, subscriptionId, tenantId: currentTenant(), consumed: 0, periodStart: period.start, periodEnd: period.end, createdAt: now, updatedAt: now })),
+  );
+}
