@@ -6,6 +6,7 @@ import {
   createComClient,
   createCrmClient,
   createInventoryClient,
+  createMediationClient,
   createPaymentClient,
   createProvisioningClient,
   createSomClient,
@@ -30,6 +31,7 @@ export function pipelineClients(fleet: PipelineFleet) {
     som: createSomClient(opts('som')),
     subscription: createSubscriptionClient(opts('subscription')),
     provisioning: createProvisioningClient(opts('provisioning-sim')),
+    mediation: createMediationClient(opts('mediation')),
   };
 }
 export type PipelineClients = ReturnType<typeof pipelineClients>;

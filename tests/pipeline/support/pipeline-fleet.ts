@@ -10,7 +10,7 @@ import { loadModuleConfig, startService, type RunningService, type ServiceModule
 import { createTestDatabase, startTcpProxy, type TcpProxy, type TestDatabase } from '@bss/testing';
 import amqp from 'amqplib';
 
-export const PIPELINE_SERVICES: ServiceName[] = ['catalog', 'crm', 'payment', 'com', 'som', 'subscription', 'provisioning-sim'];
+export const PIPELINE_SERVICES: ServiceName[] = ['catalog', 'crm', 'payment', 'com', 'som', 'subscription', 'mediation', 'rating', 'provisioning-sim'];
 
 const MQ_URL = process.env.BSS_MQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 
