@@ -52,12 +52,15 @@ export interface OrderFlowResult {
   p99Ms: number;
   maxMs: number;
   last: { orderId: string; subscriptionId: string; msisdn: string };
+  /** Every line the flow activated. */
+  lines: { subscriptionId: string; msisdn: string }[];
 }
 
 /** `orders` orders, `concurrency` at a time, each timed from submit until the order (and its line) is active. */
 export async function orderFlow(urls: Urls, token: string, orders = 100, concurrency = 1): Promise<OrderFlowResult> {
   const customers = await Promise.all(Array.from({ length: Math.min(orders, 20) }, () => customerWithCard(urls, token)));
   const times: number[] = [];
+  const lines: { subscriptionId: string; msisdn: string }[] = [];
   let last: OrderView & { id: string } = { id: '', state: '', subscriptionId: null, msisdn: null };
   let next = 0;
   await Promise.all(
@@ -67,12 +70,13 @@ export async function orderFlow(urls: Urls, token: string, orders = 100, concurr
         const r = await orderOnce(urls, token, customers[i % customers.length]!);
         times.push(r.ms);
         last = r.order;
+        lines.push({ subscriptionId: r.order.subscriptionId!, msisdn: r.order.msisdn! });
       }
     }),
   );
   times.sort((a, b) => a - b);
   const at = (q: number) => +times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
-  return { orders, concurrency, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: +times[times.length - 1]!.toFixed(1), last: { orderId: last.id, subscriptionId: last.subscriptionId!, msisdn: last.msisdn! } };
+  return { orders, concurrency, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: +times[times.length - 1]!.toFixed(1), last: { orderId: last.id, subscriptionId: last.subscriptionId!, msisdn: last.msisdn! }, lines };
 }
 
 /** Posts `count` data usage records for the line (the rows the usage list reads). */

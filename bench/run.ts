@@ -20,6 +20,7 @@ import pg from 'pg';
 import { runEventsBench } from './events.ts';
 import { load, type LoadResult } from './load.ts';
 import { orderFlow, seedUsage, type OrderFlowResult } from './pipeline.ts';
+import { usageIngest, type UsageBenchResult } from './usage.ts';
 import { FLOWS, ORDER_FLOW_TARGETS, READ_TARGETS, READS } from './reads.ts';
 import { seed } from './seed.ts';
 
@@ -32,6 +33,9 @@ const FLEET_TARGETS = { idleRssMb: 128, coldStartMs: 2000 };
 /** The node flags of the `start:fleet` script (package.json), so the bench measures the process `make up` runs. */
 const FLEET_NODE_FLAGS = (/^node ((?:--\S+ )*)/.exec(rootPackage.scripts['start:fleet'] ?? '')?.[1] ?? '').split(' ').filter(Boolean);
 const EVENT_TARGETS = { relayEventsPerSecond: 10_000, commitToHandledP99Us: 20_000 };
+/** Sustained usage ingest through mediation → rating → subscription (issue #11 §6). */
+const USAGE_TARGETS = { eventsPerSecond: 1000 };
+const USAGE_S = Number(process.env.BSS_BENCH_USAGE_SECONDS ?? 60);
 
 const mqUrl = process.env.BSS_MQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 const serverUrl = process.env.BSS_DB_URL ?? 'postgres://postgres@127.0.0.1:5432/bss';
@@ -224,11 +228,29 @@ try {
     });
     readResults.push({ name: r.name, url, floor: fr, read: rr });
   }
+  // 3. Sustained usage ingest over ten of the lines the order flow activated, with exact accounting at the end.
+  let usageResult: UsageBenchResult | undefined;
+  if (flow && ['mediation', 'rating'].every((s) => urls.has(s))) {
+    usageResult = await usageIngest(urls, token, flow.lines.slice(0, 10), USAGE_TARGETS.eventsPerSecond, USAGE_S);
+    const u = usageResult;
+    const ok = u.achievedRate >= USAGE_TARGETS.eventsPerSecond * 0.98 && u.accepted === u.sent && u.exact;
+    rows.push({
+      metric: `usage ingest, ${u.seconds}s open loop`,
+      p50: u.ingestP50Us,
+      p99: u.ingestP99Us,
+      value: `${u.achievedRate} events/s`,
+      target: `≥ ${USAGE_TARGETS.eventsPerSecond} events/s, exact accounting`,
+      verdict: ok ? 'PASS' : 'FAIL',
+      note: `${u.accepted}/${u.sent} accepted${Object.keys(u.refused).length ? ` refused ${JSON.stringify(u.refused)}` : ''}; decremented ${u.consumed} (${u.exact ? 'exact' : 'NOT exact'}); drained ${u.drainMs} ms after the load`,
+    });
+    rows.push({ metric: 'usage → balance lag', p50: u.lagP50Ms * 1000, p99: u.lagP99Ms * 1000, target: 'reported', verdict: '-', note: 'sampled balances vs send times during the load' });
+  }
   for (const flow of FLOWS) {
+    if (usageResult && flow.name.startsWith('usage ingest')) continue;
     const missing = flow.services.filter((s) => !urls.has(s));
     rows.push({ metric: flow.name, target: '', verdict: '-', note: missing.length ? `not measured: service not built (${missing.join(', ')})` : 'not measured: not written yet' });
   }
-  writeFileSync(results('reads'), `${JSON.stringify({ node: process.version, connections: CONNECTIONS, durationSeconds: DURATION_S, targets: READ_TARGETS, reads: readResults, orderFlow: flow ?? null }, null, 2)}\n`);
+  writeFileSync(results('reads'), `${JSON.stringify({ node: process.version, connections: CONNECTIONS, durationSeconds: DURATION_S, targets: READ_TARGETS, reads: readResults, orderFlow: flow ? { ...flow, lines: flow.lines.length } : null, usage: usageResult ?? null }, null, 2)}\n`);
 
   const loaded = await memoryOf(fleet);
   const fleetResult = { services: [...urls.keys()], nodeFlags: FLEET_NODE_FLAGS, coldStartMs, firstStartMs: first.ms, startFleetReturnedMs: started.startedMs, idle, afterLoad: loaded, targets: FLEET_TARGETS };
