@@ -14,6 +14,8 @@ import amqp from 'amqplib';
 export interface ScenarioFleet {
   fleet: Fleet;
   token: string;
+  /** The portal's named token (identity portal_self_serve), for the audit-separation scenario. */
+  portalToken: string;
   kycSigningSecret: string;
   urls: Record<ServiceName, string>;
   /** The env a `bss` process (or runCli) needs to reach this fleet. */
@@ -42,6 +44,7 @@ export async function startScenarioFleet(opts: { prepareTemplate?: boolean } = {
   }
   const token = randomBytes(24).toString('hex');
   const kycSigningSecret = randomBytes(24).toString('hex');
+  const portalToken = randomBytes(24).toString('hex');
   const exchange = `bss.scn.${randomBytes(4).toString('hex')}`;
   const db: TestDatabase = await createTestDatabase();
   const env: Record<string, string> = {
@@ -50,6 +53,7 @@ export async function startScenarioFleet(opts: { prepareTemplate?: boolean } = {
     BSS_MQ_EXCHANGE: exchange,
     BSS_MQ_QUEUE_PREFIX: `${exchange}.`,
     BSS_API_TOKEN: token,
+    BSS_PORTAL_SELF_SERVE_API_TOKEN: portalToken,
     BSS_KYC_SIGNING_SECRET: kycSigningSecret,
     BSS_KYC_DOCUMENT_PEPPER: randomBytes(24).toString('hex'),
     BSS_ALLOW_ADMIN_RESET: 'true',
@@ -69,11 +73,12 @@ export async function startScenarioFleet(opts: { prepareTemplate?: boolean } = {
     await db.drop();
     throw err;
   });
-  const cliEnv: Record<string, string> = { BSS_API_TOKEN: token, BSS_KYC_SIGNING_SECRET: kycSigningSecret };
+  const cliEnv: Record<string, string> = { BSS_API_TOKEN: token, BSS_PORTAL_SELF_SERVE_API_TOKEN: portalToken, BSS_KYC_SIGNING_SECRET: kycSigningSecret };
   for (const name of SERVICE_NAMES) cliEnv[`BSS_${envStem(name)}_URL`] = urls[name];
   return {
     fleet,
     token,
+    portalToken,
     kycSigningSecret,
     urls,
     cliEnv,

@@ -14,7 +14,7 @@ let env: RunnerEnv;
 
 beforeAll(async () => {
   f = await startScenarioFleet();
-  env = { token: f.token, urls: f.urls, clients: (actor, channel) => createOperationClients({ urls: f.urls, token: f.token, actor, channel, kycSigningSecret: f.kycSigningSecret }) };
+  env = { token: f.token, urls: f.urls, variables: { portal_token: f.portalToken }, clients: (actor, channel) => createOperationClients({ urls: f.urls, token: f.token, actor, channel, kycSigningSecret: f.kycSigningSecret }) };
 });
 afterAll(async () => {
   await f?.stop();
