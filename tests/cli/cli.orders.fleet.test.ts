@@ -77,4 +77,29 @@ describe('bss order create --wait and the line it makes', () => {
     expect(order.stdout).toMatch(/Order ORD-\S+ +⚠ +failed/);
     expect(order.stdout).toMatch(/Failed: activation_declined/);
   });
+
+  it('gives up at --timeout-seconds with exit 1, showing the stuck task; the operator resolves it from the CLI', async () => {
+    const fault = await bss(['prov', 'fault', 'OCS_BALANCE_INIT', 'stuck', '--allow-destructive', '--json']);
+    expect(fault.code, fault.stderr).toBe(0);
+    const faultId = (JSON.parse(fault.stdout) as { id: string }).id;
+    const created = await bss(['customer', 'create', '--name', 'Stuck Line', '--email', `stuck-${Math.random().toString(36).slice(2)}@example.com`, '--card', '4242424242424242', '--json']);
+    const customerId = (JSON.parse(created.stdout) as { customer: { id: string } }).customer.id;
+    const order = await bss(['order', 'create', '--customer', customerId, '--offering', 'PLAN_S', '--wait', '--timeout-seconds', '2']);
+    expect(order.code).toBe(1);
+    expect(order.stderr).toMatch(/^timeout: order\.create did not reach a terminal state in time/m);
+    expect(order.stdout).toMatch(/Order ORD-\S+ +in_progress/);
+    expect(order.stdout).toMatch(/PTK-\S+ +OCS_BALANCE_INIT +⚠ +stuck/);
+    expect(order.stdout).toMatch(/Still in_progress when the wait timed out/);
+    const orderId = /Order (ORD-\S+)/.exec(order.stdout)![1]!;
+    const taskId = /(PTK-\S+) +OCS_BALANCE_INIT/.exec(order.stdout)![1]!;
+
+    expect((await bss(['prov', 'fault-delete', faultId])).code).toBe(0);
+    const gated = await bss(['prov', 'abandon', taskId, '--note', 'no']);
+    expect(gated.code).toBe(2);
+    const resolved = await bss(['prov', 'resolve', taskId, '--note', 'OCS restarted']);
+    expect([resolved.code, resolved.stdout]).toEqual([0, expect.stringMatching(new RegExp(`^${taskId} → (pending|running|completed)`))]);
+    const done = await bss(['order', 'wait', orderId, '--timeout-seconds', '15']);
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stdout).toMatch(/→ Subscription SUB-\S+ activated/);
+  });
 });
