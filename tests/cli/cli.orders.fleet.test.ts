@@ -63,7 +63,7 @@ describe('bss order create --wait and the line it makes', () => {
     const msisdn = /MSISDN: +(\d{4}) (\d{4})/.exec(sub.stdout)!;
     const used = await bss(['usage', 'simulate', '--msisdn', `${msisdn[1]}${msisdn[2]}`, '--quantity', '2GB']);
     expect(used.code, used.stderr).toBe(0);
-    expect(used.stdout).toMatch(/^UE-\S+ received msisdn=\d+ 2048mb data/);
+    expect(used.stdout).toMatch(/^UE-\S+ received msisdn=\d+ 2048 mb data/);
     const bad = await bss(['usage', 'simulate', '--msisdn', '90000005', '--quantity', '5 parsecs']);
     expect([bad.code, bad.stderr]).toEqual([1, expect.stringMatching(/^invalid input: quantity: unknown unit/)]);
   });

@@ -46,10 +46,10 @@ export const provisioningOps = [
       table(
         'Provisioning tasks',
         [
-          { header: 'ID', cell: (t: provisioning.Task) => t.id, width: 30 },
-          { header: 'Service', cell: (t) => t.serviceId, width: 30 },
+          { header: 'ID', cell: (t: provisioning.Task) => t.id, width: 24 },
+          { header: 'Service', cell: (t) => t.serviceId, width: 24 },
           { header: 'Type', cell: (t) => t.taskType, width: 20 },
-          { header: 'State', cell: (t) => t.state, width: 10 },
+          { header: 'State', cell: (t) => t.state, width: 9 },
           { header: 'Attempts', cell: (t) => `${t.attempts}/${t.maxAttempts}` },
         ],
         rows,

@@ -102,7 +102,7 @@ export const usageOps = [
         ...(i.externalId ? { externalId: i.externalId } : {}),
       });
     },
-    render: (u) => `${u.id} ${u.status} msisdn=${String(charOf(u, 'msisdn'))} ${String(charOf(u, 'quantity'))}${String(charOf(u, 'unit'))} ${u.usageType}${charOf(u, 'roaming') === true ? ' roaming' : ''}`,
+    render: (u) => `${u.id} ${u.status} msisdn=${String(charOf(u, 'msisdn'))} ${String(charOf(u, 'quantity'))} ${String(charOf(u, 'unit'))} ${u.usageType}${charOf(u, 'roaming') === true ? ' roaming' : ''}`,
     cli: { command: ['usage', 'simulate'], example: 'bss usage simulate --msisdn 90000005 --quantity 500mb' },
   }),
   defineOperation({
