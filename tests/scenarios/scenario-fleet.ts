@@ -1,7 +1,8 @@
 // The fleet the scenario set runs against when nothing else is named: every service in this process (as `make up`
-// runs them) on free ports the OS picks — never the developer's 8001… ports — over a fresh database cloned from the
-// migrated template and this run's own RabbitMQ exchange and queues; provisioning takes no time. `stop()` removes
-// the run's broker objects and drops its database, so a scenario run leaves nothing behind.
+// runs them) on free ports below the ephemeral range (checked, picked again on a clash) — never the developer's
+// 8001… ports — over a fresh database cloned from the migrated template and this run's own RabbitMQ exchange and
+// queues; provisioning takes no time. `stop()` removes the run's broker objects and drops its database, so a
+// scenario run leaves nothing behind.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { envStem, SERVICE_NAMES, type ServiceName } from '@bss/config';
@@ -23,16 +24,24 @@ export interface ScenarioFleet {
   stop(): Promise<void>;
 }
 
-/** A port nothing listens on right now (the OS picks it). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
+/**
+ * A port nothing listens on right now, below Linux's ephemeral range (32768+): a port the OS hands out for
+ * listen(0) can be taken by an outgoing connection before the service binds it.
+ */
+async function freePort(taken: Set<number>): Promise<number> {
+  for (;;) {
+    const port = 20000 + Math.floor(Math.random() * 12000);
+    if (taken.has(port)) continue;
+    const free = await new Promise<boolean>((resolve) => {
+      const srv = createServer();
+      srv.once('error', () => resolve(false));
+      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
     });
-  });
+    if (free) {
+      taken.add(port);
+      return port;
+    }
+  }
 }
 
 export async function startScenarioFleet(opts: { prepareTemplate?: boolean } = {}): Promise<ScenarioFleet> {
@@ -64,15 +73,27 @@ export async function startScenarioFleet(opts: { prepareTemplate?: boolean } = {
     BSS_DB_POOL_MAX: '2',
   };
   const urls = {} as Record<ServiceName, string>;
-  for (const name of SERVICE_NAMES) {
-    const port = await freePort();
-    env[`BSS_${envStem(name)}_PORT`] = String(port);
-    env[`BSS_${envStem(name)}_URL`] = urls[name] = `http://127.0.0.1:${port}`;
+  const pickPorts = async () => {
+    const taken = new Set<number>();
+    for (const name of SERVICE_NAMES) {
+      const port = await freePort(taken);
+      env[`BSS_${envStem(name)}_PORT`] = String(port);
+      env[`BSS_${envStem(name)}_URL`] = urls[name] = `http://127.0.0.1:${port}`;
+    }
+  };
+  // Another process may bind a checked port before a service does: pick again and retry (a few times).
+  let fleet: Fleet | undefined;
+  for (let attempt = 1; !fleet; attempt++) {
+    await pickPorts();
+    try {
+      fleet = await startFleet(env);
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'EADDRINUSE' || attempt >= 4) {
+        await db.drop();
+        throw err;
+      }
+    }
   }
-  const fleet = await startFleet(env).catch(async (err: unknown) => {
-    await db.drop();
-    throw err;
-  });
   const cliEnv: Record<string, string> = { BSS_API_TOKEN: token, BSS_PORTAL_SELF_SERVE_API_TOKEN: portalToken, BSS_KYC_SIGNING_SECRET: kycSigningSecret };
   for (const name of SERVICE_NAMES) cliEnv[`BSS_${envStem(name)}_URL`] = urls[name];
   return {
