@@ -79,7 +79,7 @@ compose-check: install
 	else echo "docker-compose not installed: its schema check did not run (the environment check above did)"; fi
 
 # The default scenario set (every scenarios/*.yaml not tagged llm) against a fleet it starts itself: every service in
-# one process on free ports the OS picks (never the 8001… ports a `make up` may hold), a fresh database cloned from
+# one process on free ports below the ephemeral range (never the 8001… ports a `make up` may hold), a fresh database cloned from
 # the migrated template, its own exchange and queues, provisioning without delay; torn down after. Prints each
 # report and the summary; exits 1 when any scenario failed. `make test` runs the same set (tests/scenarios/).
 # Against a running `make up` instead: `pnpm bss scenario run-all`. SCENARIO_ARGS="--tag hero" picks a tag.
