@@ -17,7 +17,8 @@ help:
 	@echo "              with no PostgreSQL/RabbitMQ: the embedded PostgreSQL + in-process bus (BSS_EMBEDDED=1 forces)"
 	@echo "make test     lint, typecheck, doctrine-check, unit and integration tests (real Postgres + RabbitMQ)"
 	@echo "make bench    every read vs a bare Fastify+pg floor, fleet RSS + cold start, event plane (one table)"
-	@echo "make scenarios  run the default scenario set (all but tag llm) against the services of a running make up"
+	@echo "make scenarios  run the default scenario set (all but tag llm) against a fleet of its own (free ports, fresh"
+	@echo "              database; never a running make up's ports); against make up: pnpm bss scenario run-all"
 
 node_modules/.modules.yaml: pnpm-lock.yaml package.json
 	pnpm install --frozen-lockfile --prefer-offline --reporter=append-only
@@ -77,9 +78,13 @@ compose-check: install
 	  $(COMPOSE_CHECK_ENV) docker-compose -f docker-compose.yml config -q && docker-compose -f docker-compose.infra.yml config -q && echo "docker-compose: compose files valid"; \
 	else echo "docker-compose not installed: its schema check did not run (the environment check above did)"; fi
 
-# The default scenario set (every scenarios/*.yaml not tagged llm) against running services: `make up` in another terminal.
-scenarios: install
-	pnpm -s bss scenario run-all scenarios
+# The default scenario set (every scenarios/*.yaml not tagged llm) against a fleet it starts itself: every service in
+# one process on free ports below the ephemeral range (never the 8001… ports a `make up` may hold), a fresh database cloned from
+# the migrated template, its own exchange and queues, provisioning without delay; torn down after. Prints each
+# report and the summary; exits 1 when any scenario failed. `make test` runs the same set (tests/scenarios/).
+# Against a running `make up` instead: `pnpm bss scenario run-all`. SCENARIO_ARGS="--tag hero" picks a tag.
+scenarios: install infra
+	node tests/scenarios/run-all.ts $(SCENARIO_ARGS)
 
 clean:
 	rm -rf node_modules packages/*/node_modules services/*/node_modules .turbo

@@ -18,6 +18,8 @@ export interface CliConfig {
   token: string;
   urls: Record<ServiceName, string>;
   kycSigningSecret: string | undefined;
+  /** The portal's named token (BSS_PORTAL_SELF_SERVE_API_TOKEN), offered to scenarios as `portal_token` when set. */
+  portalToken: string | undefined;
   /** Colour on: stdout is a TTY and NO_COLOR is unset. */
   color: boolean;
   /** Progress spinner on: stderr is a TTY. */
@@ -62,6 +64,7 @@ export function loadCliConfig(env: Env, tty: { stdout: boolean; stderr: boolean;
     token: () => readToken(env, root),
     urls: serviceUrls(env),
     kycSigningSecret: env.BSS_KYC_SIGNING_SECRET || fromFile(root, 'kyc-signing-secret'),
+    portalToken: env.BSS_PORTAL_SELF_SERVE_API_TOKEN || undefined,
     color: tty.stdout && env.NO_COLOR === undefined,
     spinner: tty.stderr,
     width: Number(env.BSS_CLI_WIDTH) || tty.columns || 100,

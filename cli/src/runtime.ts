@@ -44,8 +44,10 @@ export function createRuntime(io: CliIo): CliRuntime {
       const parsed = op.input.safeParse(raw);
       if (!parsed.success) return rt.fail({ code: EXIT.error, line: `invalid input: ${issuesLine(parsed.error)}` });
       try {
-        const result = await withSpinner(op.name, config.spinner && !json, io.stderr, () => op.run(rt.clients(), parsed.data));
+        const result = await withSpinner(op.name, config.spinner && !json, io.stderr, (progress) => op.run(rt.clients(), parsed.data, { progress }));
         io.stdout.write(`${json ? JSON.stringify(result, null, 2) : colorize(op.render(result, { width: config.width }), config.color)}\n`);
+        // A wait that gave up printed what it saw; the exit code says it did not end (a script must not go on).
+        if ((result as { waitTimedOut?: boolean } | null)?.waitTimedOut) rt.fail({ code: EXIT.error, line: `timeout: ${op.name} did not reach a terminal state in time` });
       } catch (err) {
         // With --json a machine caller also gets the envelope on stdout (the one-line summary stays on stderr).
         const e = err as { code?: unknown; reason?: unknown; message?: unknown; context?: unknown };

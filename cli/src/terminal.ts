@@ -21,17 +21,34 @@ export function colorize(text: string, on: boolean): string {
 /** Colours an error line. */
 export const colorError = (line: string, on: boolean) => (on ? red(line) : line);
 
-/** Runs `work` with a spinner on `stream` while it is pending (no-op when `enabled` is false). */
-export async function withSpinner<T>(label: string, enabled: boolean, stream: NodeJS.WriteStream, work: () => Promise<T>): Promise<T> {
-  if (!enabled) return work();
+/**
+ * Runs `work` with a spinner on `stream` while it is pending (no-op when `enabled` is false). `work` may change the
+ * label (e.g. an order's state transitions while `--wait` follows it); each change is kept on its own line.
+ */
+export async function withSpinner<T>(label: string, enabled: boolean, stream: NodeJS.WriteStream, work: (setLabel: (s: string) => void) => Promise<T>): Promise<T> {
+  if (!enabled) return work(() => {});
   const frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
   let i = 0;
+  let shown = label;
+  let width = 0;
+  const draw = () => {
+    const line = `${frames[i++ % frames.length]} ${shown}`;
+    stream.write(`\r${line}${' '.repeat(Math.max(0, width - line.length))}`);
+    width = Math.max(width, line.length);
+  };
+  const setLabel = (s: string) => {
+    // A finished step stays visible above the spinner, so the transitions read as a log.
+    if (i > 0 && s !== shown) stream.write(`\r  ${shown}${' '.repeat(Math.max(0, width - shown.length - 2))}\n`);
+    shown = s;
+    width = 0;
+    if (i > 0) draw();
+  };
   // Only after a short delay, so fast calls do not flicker.
-  const timer = setInterval(() => stream.write(`\r${frames[i++ % frames.length]} ${label}`), 120);
+  const timer = setInterval(draw, 120);
   try {
-    return await work();
+    return await work(setLabel);
   } finally {
     clearInterval(timer);
-    if (i > 0) stream.write(`\r${' '.repeat(label.length + 2)}\r`);
+    if (i > 0) stream.write(`\r${' '.repeat(width)}\r`);
   }
 }

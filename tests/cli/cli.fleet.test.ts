@@ -1,59 +1,31 @@
-// The CLI and the scenario engine against a real fleet (catalog, crm, payment; real Postgres, RabbitMQ and HTTP):
-// every scenario of the default set passes, an llm scenario fails at its ask step with the reason, `bss` itself,
-// spawned as a process, answers a read and refuses a gated destructive command, and the other exit codes hold (run
-// in-process: the same runCli the binary calls, without a process start per call).
+// The CLI against a real fleet (every service; real Postgres, RabbitMQ and HTTP): `bss` itself, spawned as
+// a process, answers a read and refuses a gated destructive command, the other exit codes hold and `scenario
+// run-all` prints its summary (run in-process: the same runCli the binary calls, without a process start per call).
+// The whole scenario set runs against every service in tests/scenarios/.
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ASK_UNSUPPORTED, loadScenario, runCli, runScenario, scenarioFiles, type RunnerEnv } from '@bss/cli';
-import { createOperationClients } from '@bss/operations';
+import { runCli } from '@bss/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCliFleet, type CliFleet } from './fleet-harness.ts';
+import { startScenarioFleet, type ScenarioFleet } from '../scenarios/scenario-fleet.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-let f: CliFleet;
-let env: RunnerEnv;
+let f: ScenarioFleet;
 
 beforeAll(async () => {
-  f = await startCliFleet();
-  const urls = { catalog: f.fleet.url('catalog'), crm: f.fleet.url('crm'), payment: f.fleet.url('payment') };
-  env = { token: f.token, urls, clients: (actor, channel) => createOperationClients({ urls, token: f.token, actor, channel, kycSigningSecret: f.kycSigningSecret }) };
+  f = await startScenarioFleet();
 });
 afterAll(async () => {
   await f?.stop();
-});
-
-const loaded = scenarioFiles(`${ROOT}scenarios`).map(loadScenario);
-
-describe('the scenarios', () => {
-  it('all parse', () => {
-    expect(loaded.filter((l) => !l.ok)).toEqual([]);
-  });
-
-  const defaults = loaded.flatMap((l) => (l.ok && !l.scenario.tags.includes('llm') ? [l.scenario] : []));
-  it.each(defaults.map((s) => [s.name, s] as const))('%s passes against the fleet', async (_n, scenario) => {
-    const r = await runScenario(scenario, env);
-    expect(r.setupError).toBeUndefined();
-    expect(r.steps.filter((s) => !s.ok)).toEqual([]);
-    expect(r.ok).toBe(true);
-  });
-
-  it('an llm scenario fails at its ask step, saying why', async () => {
-    const llm = loaded.find((l) => l.ok && l.scenario.tags.includes('llm'));
-    if (!llm?.ok) throw new Error('no llm-tagged scenario in scenarios/');
-    const r = await runScenario(llm.scenario, env);
-    expect(r.ok).toBe(false);
-    expect(r.steps.at(-1)).toMatchObject({ kind: 'ask', ok: false, detail: ASK_UNSUPPORTED });
-  });
 });
 
 /** Runs `bss …` as a child process against the fleet; `extra` env overrides. */
 function bss(args: string[], extra: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [`${ROOT}cli/bin/bss.ts`, ...args], {
-      env: { PATH: process.env.PATH ?? '', ...f.env, ...extra },
+      env: { PATH: process.env.PATH ?? '', ...f.cliEnv, ...extra },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -90,7 +62,7 @@ async function inProcess(args: string[], extra: Record<string, string> = {}) {
   let stdout = '';
   let stderr = '';
   const stream = (sink: (s: string) => void) => ({ write: (s: string) => (sink(s), true), isTTY: false }) as unknown as NodeJS.WriteStream;
-  const code = await runCli(args, { stdout: stream((s) => (stdout += s)), stderr: stream((s) => (stderr += s)), env: { ...f.env, BSS_CLI_WIDTH: '100', ...extra } });
+  const code = await runCli(args, { stdout: stream((s) => (stdout += s)), stderr: stream((s) => (stderr += s)), env: { ...f.cliEnv, BSS_CLI_WIDTH: '100', ...extra } });
   return { code, stdout, stderr };
 }
 
@@ -106,7 +78,7 @@ describe('bss exit codes against the fleet', () => {
     expect((await inProcess(['ticket', 'open', '--customer', id, '--case', caseId, '--type', 'information_request', '--subject', 'q'])).code).toBe(0);
     const policy = await inProcess(['case', 'close', caseId, '--allow-destructive']);
     expect([policy.code, policy.stderr]).toEqual([2, expect.stringMatching(/^POLICY_VIOLATION case\.close\.requires_all_tickets_resolved /)]);
-    const card = await inProcess(['customer', 'show', id]);
+    const card = await inProcess(['customer', 'show', id], { BSS_SUBSCRIPTION_URL: 'http://127.0.0.1:9' });
     expect(card.code).toBe(0);
     expect(card.stdout).toMatch(/Open Cases \(1\)/);
     expect(card.stdout).toMatch(/\(subscription service unavailable\)/);

@@ -16,6 +16,7 @@ function runnerEnv(rt: CliRuntime): RunnerEnv {
   return {
     token,
     urls: rt.config.urls,
+    variables: rt.config.portalToken ? { portal_token: rt.config.portalToken } : {},
     clients: (actor, channel) => createOperationClients({ urls: rt.config.urls, token, actor, channel, kycSigningSecret: rt.config.kycSigningSecret }),
   };
 }

@@ -16,6 +16,11 @@ export interface RunnerEnv {
   /** Base URLs exposed to templates as `<service>_url` (e.g. `{{ crm_url }}`) and the token for http steps. */
   urls: Record<string, string>;
   token: string;
+  /**
+   * Extra variables every scenario sees, e.g. `portal_token` (BSS_PORTAL_SELF_SERVE_API_TOKEN) for a scenario that
+   * writes through a named identity; a scenario using one that is not set fails at that step, naming it.
+   */
+  variables?: Record<string, unknown>;
 }
 
 export interface StepResult {
@@ -139,10 +144,11 @@ async function runStep(step: Step, clients: OperationClients, env: RunnerEnv, va
 }
 
 /** Seeds the variables: run_id, service URLs, then setup.variables and top-level variables in order. */
-export function seedVariables(s: Scenario, urls: Record<string, string>): Record<string, unknown> {
+export function seedVariables(s: Scenario, urls: Record<string, string>, extra: Record<string, unknown> = {}): Record<string, unknown> {
   // run_id: 8 hex chars for unique emails and references; run_digits: 6 digits for unique phone numbers.
   const vars: Record<string, unknown> = { run_id: randomBytes(4).toString('hex'), run_digits: String(randomBytes(4).readUInt32BE() % 1_000_000).padStart(6, '0') };
   for (const [svc, url] of Object.entries(urls)) vars[`${svc.replace(/-/g, '_')}_url`] = url;
+  Object.assign(vars, extra);
   for (const [k, v] of Object.entries({ ...s.setup.variables, ...s.variables })) vars[k] = interpolate(v, vars);
   return vars;
 }
@@ -154,7 +160,7 @@ export async function runScenario(s: Scenario, env: RunnerEnv): Promise<Scenario
   const done = () => ({ ...result, ms: Math.round(performance.now() - started) });
   let vars: Record<string, unknown>;
   try {
-    vars = seedVariables(s, env.urls);
+    vars = seedVariables(s, env.urls, env.variables);
     if (s.setup.reset_operational_data) await callOperation(clients, 'admin.reset_operational_data', {});
     if (s.setup.freeze_clock_at) await callOperation(clients, 'clock.freeze', { at: interpolate(s.setup.freeze_clock_at, vars) });
   } catch (err) {

@@ -3,15 +3,23 @@
 import {
   createAdminClient,
   createCatalogClient,
+  createComClient,
   createCrmClient,
   createInventoryClient,
+  createMediationClient,
   createPaymentClient,
+  createProvisioningClient,
+  createSomClient,
   createSubscriptionClient,
   type AdminClient,
   type CatalogClient,
+  type ComClient,
   type CrmClient,
   type InventoryClient,
+  type MediationClient,
   type PaymentClient,
+  type ProvisioningClient,
+  type SomClient,
   type SubscriptionClient,
 } from '@bss/clients';
 import type { ServiceName } from '@bss/config';
@@ -37,7 +45,11 @@ export interface OperationClients {
   crm: CrmClient;
   inventory: InventoryClient;
   payment: PaymentClient;
+  com: ComClient;
+  som: SomClient;
+  provisioning: ProvisioningClient;
   subscription: SubscriptionClient;
+  mediation: MediationClient;
   /** Admin (clock, reset) clients of the fleet, in fleet order. */
   admin: { service: ServiceName; reset: boolean; client: AdminClient }[];
   kycSigningSecret: string | undefined;
@@ -69,7 +81,11 @@ export function createOperationClients(s: ClientSettings): OperationClients {
     crm: lazy(() => createCrmClient(opts('crm'))),
     inventory: lazy(() => createInventoryClient(opts('crm'))),
     payment: lazy(() => createPaymentClient(opts('payment'))),
+    com: lazy(() => createComClient(opts('com'))),
+    som: lazy(() => createSomClient(opts('som'))),
+    provisioning: lazy(() => createProvisioningClient(opts('provisioning-sim'))),
     subscription: lazy(() => createSubscriptionClient(opts('subscription'))),
+    mediation: lazy(() => createMediationClient(opts('mediation'))),
     admin: FLEET.map((m) => ({ service: m.name, reset: m.reset, client: lazy(() => createAdminClient(m.name, opts(m.name))) })),
     kycSigningSecret: s.kycSigningSecret,
   };

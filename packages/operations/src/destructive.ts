@@ -21,4 +21,5 @@ export const REFERENCE_DESTRUCTIVE: readonly string[] = [
  */
 export const ADDED_DESTRUCTIVE: Readonly<Record<string, string>> = {
   'case.cancel': 'terminal, like ticket.cancel (no such tool in the reference)',
+  'provisioning.abandon_task': 'terminal: the task fails permanently and its order fails (no such tool in the reference)',
 };

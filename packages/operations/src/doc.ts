@@ -32,14 +32,14 @@ function operationSection(op: AnyOperation): string {
 function parityTable(): string {
   const rows = Object.entries(REFERENCE_TOOLS).map(([name, s]) => {
     const here = s.status === 'same' ? `\`${name}\`` : s.status === 'renamed' ? `\`${s.as}\`` : '—';
-    const status = s.status === 'same' ? 'exists' : s.status === 'renamed' ? `exists, renamed: ${s.why}` : s.status === 'pending' ? `pending — ${s.service} not built yet` : `absent — ${s.why}`;
+    const status = s.status === 'same' ? 'exists' : s.status === 'renamed' ? `exists, renamed: ${s.why}` : s.status === 'pending' ? `pending — ${s.service}` : `absent — ${s.why}`;
     return `| \`${name}\` | ${here} | ${cell(status)} |`;
   });
   const covered = new Set(Object.entries(REFERENCE_TOOLS).map(([n, s]) => (s.status === 'renamed' ? s.as : n)));
   const extra = [...OPERATIONS.values()].filter((op) => !covered.has(op.name)).map((op) => `| \`${op.name}\` | ${cell(op.summary)} |`);
   const count = (k: string) => Object.values(REFERENCE_TOOLS).filter((s) => s.status === k).length;
   return [
-    `${Object.keys(REFERENCE_TOOLS).length} reference tools: ${count('same')} exist under the same name, ${count('renamed')} renamed, ${count('pending')} pending on an unbuilt service, ${count('absent')} deliberately absent.`,
+    `${Object.keys(REFERENCE_TOOLS).length} reference tools: ${count('same')} exist under the same name, ${count('renamed')} renamed, ${count('pending')} pending, ${count('absent')} deliberately absent.`,
     '',
     '| reference tool | operation here | status |',
     '| --- | --- | --- |',

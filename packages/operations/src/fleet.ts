@@ -8,9 +8,15 @@ export interface FleetMember {
   reset: boolean;
 }
 
-/** The built services, in port order. Pending (not built yet): com, som, subscription, mediation, rating, provisioning-sim. */
+/** The built services, in port order (rating keeps no operational data: tariffs are reference data). */
 export const FLEET: readonly FleetMember[] = [
   { name: 'catalog', reset: false },
   { name: 'crm', reset: true },
   { name: 'payment', reset: true },
+  { name: 'com', reset: true },
+  { name: 'som', reset: true },
+  { name: 'subscription', reset: true },
+  { name: 'mediation', reset: true },
+  { name: 'rating', reset: false },
+  { name: 'provisioning-sim', reset: true },
 ];

@@ -20,6 +20,11 @@ export interface CliBinding<K extends string> {
   example: string;
 }
 
+/** What a caller may hand a running operation: a progress sink (the CLI's spinner label; scenarios pass none). */
+export interface RunContext {
+  progress?: (status: string) => void;
+}
+
 /** Rendering options: the terminal width a card must fit. */
 export interface RenderOptions {
   width: number;
@@ -44,7 +49,7 @@ export interface Operation<I extends z.ZodObject = z.ZodObject, R = unknown> {
   /** The services it calls; `fleet` = every service of the fleet (clock moves, reset). */
   services: readonly ServiceName[] | 'fleet';
   input: I;
-  run(clients: OperationClients, input: z.output<I>): Promise<R>;
+  run(clients: OperationClients, input: z.output<I>, ctx?: RunContext): Promise<R>;
   /** Pure: result → plain text (no terminal markup), each line at most `width` columns. */
   render(result: R, opts: RenderOptions): string;
   cli: CliBinding<Extract<keyof z.input<I>, string>>;

@@ -6,12 +6,14 @@
 export type ReferenceStatus =
   | { status: 'same' }
   | { status: 'renamed'; as: string; why: string }
-  | { status: 'pending'; service: string }
+  | { status: 'pending'; service: string }  // service: why it is pending (what is missing)
   | { status: 'absent'; why: string };
 
 const pending = (service: string): ReferenceStatus => ({ status: 'pending', service });
 const absent = (why: string): ReferenceStatus => ({ status: 'absent', why });
 const same: ReferenceStatus = { status: 'same' };
+
+const LIFECYCLE = 'the subscription lifecycle (VAS, renewal, plan change, terminate) is built in parallel: no client methods yet';
 
 const MINE = 'customer-scoped wrapper of the self-serve chat: belongs to the agent/portal layer, not the operator registry';
 
@@ -56,9 +58,9 @@ export const REFERENCE_TOOLS: Readonly<Record<string, ReferenceStatus>> = {
   'catalog.add_offering': same,
   'catalog.add_price': same,
   'catalog.window_offering': same,
-  'promo.create': pending('promotions (not planned yet)'),
-  'promo.assign': pending('promotions (not planned yet)'),
-  'promo.show': pending('promotions (not planned yet)'),
+  'promo.create': pending('promotions are not planned yet'),
+  'promo.assign': pending('promotions are not planned yet'),
+  'promo.show': pending('promotions are not planned yet'),
   'inventory.msisdn.list_available': { status: 'renamed', as: 'inventory.msisdn.list', why: 'lists any status (default available)' },
   'inventory.msisdn.count': same,
   'inventory.msisdn.get': same,
@@ -76,33 +78,33 @@ export const REFERENCE_TOOLS: Readonly<Record<string, ReferenceStatus>> = {
   'payment.charge': same,
   'payment.get_attempt': same,
   'payment.list_attempts': same,
-  'order.create': pending('com'),
-  'order.get': pending('com'),
-  'order.list': pending('com'),
-  'order.cancel': pending('com'),
-  'order.wait_until': pending('com'),
-  'service_order.get': pending('som'),
-  'service_order.list_for_order': pending('som'),
-  'service.get': pending('som'),
-  'service.list_for_subscription': pending('som'),
-  'provisioning.list_tasks': pending('provisioning-sim'),
-  'provisioning.get_task': pending('provisioning-sim'),
-  'provisioning.resolve_stuck': pending('provisioning-sim'),
-  'provisioning.retry_failed': pending('provisioning-sim'),
-  'provisioning.set_fault_injection': pending('provisioning-sim'),
-  'subscription.get': pending('subscription'),
-  'subscription.list_for_customer': pending('subscription'),
-  'subscription.get_balance': pending('subscription'),
-  'subscription.purchase_vas': pending('subscription'),
-  'subscription.terminate': pending('subscription'),
-  'subscription.renew_now': pending('subscription'),
-  'subscription.tick_renewals_now': pending('subscription'),
-  'subscription.schedule_plan_change': pending('subscription'),
-  'subscription.cancel_pending_plan_change': pending('subscription'),
-  'subscription.migrate_to_new_price': pending('subscription'),
-  'subscription.get_esim_activation': pending('subscription'),
-  'usage.simulate': pending('mediation'),
-  'usage.history': pending('mediation'),
+  'order.create': same,
+  'order.get': same,
+  'order.list': same,
+  'order.cancel': same,
+  'order.wait_until': same,
+  'service_order.get': same,
+  'service_order.list_for_order': same,
+  'service.get': same,
+  'service.list_for_subscription': same,
+  'provisioning.list_tasks': same,
+  'provisioning.get_task': same,
+  'provisioning.resolve_stuck': same,
+  'provisioning.retry_failed': same,
+  'provisioning.set_fault_injection': same,
+  'subscription.get': same,
+  'subscription.list_for_customer': same,
+  'subscription.get_balance': same,
+  'subscription.purchase_vas': pending(LIFECYCLE),
+  'subscription.terminate': pending(LIFECYCLE),
+  'subscription.renew_now': pending(LIFECYCLE),
+  'subscription.tick_renewals_now': pending(LIFECYCLE),
+  'subscription.schedule_plan_change': pending(LIFECYCLE),
+  'subscription.cancel_pending_plan_change': pending(LIFECYCLE),
+  'subscription.migrate_to_new_price': pending(LIFECYCLE),
+  'subscription.get_esim_activation': same,
+  'usage.simulate': same,
+  'usage.history': same,
   'clock.now': same,
   'clock.advance': same,
   'clock.freeze': same,

@@ -11,9 +11,14 @@ import { customerOps } from './ops/customer.ops.ts';
 import { interactionOps } from './ops/interaction.ops.ts';
 import { inventoryOps } from './ops/inventory.ops.ts';
 import { kycOps } from './ops/kyc.ops.ts';
+import { orderOps } from './ops/order.ops.ts';
 import { paymentOps } from './ops/payment.ops.ts';
 import { portRequestOps } from './ops/port-request.ops.ts';
+import { provisioningOps } from './ops/provisioning.ops.ts';
+import { somOps } from './ops/som.ops.ts';
+import { subscriptionOps } from './ops/subscription.ops.ts';
 import { ticketOps } from './ops/ticket.ops.ts';
+import { usageOps } from './ops/usage.ops.ts';
 
 /** Builds a registry from declarations; throws on a duplicate name or CLI command path. */
 export function buildRegistry(ops: readonly AnyOperation[]): ReadonlyMap<string, AnyOperation> {
@@ -42,6 +47,11 @@ export const OPERATIONS: ReadonlyMap<string, AnyOperation> = buildRegistry([
   ...paymentOps,
   ...inventoryOps,
   ...portRequestOps,
+  ...orderOps,
+  ...somOps,
+  ...provisioningOps,
+  ...subscriptionOps,
+  ...usageOps,
   ...clockOps,
   ...auditOps,
 ]);

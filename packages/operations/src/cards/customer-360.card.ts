@@ -2,12 +2,15 @@
 // with their tickets, recent interactions — and which downstream reads were unavailable, instead of hiding them.
 import type { crm, subscription } from '@bss/contracts';
 import { contactOf, customerSince, displayName, kycStatusOf } from './customer-view.ts';
-import { box, cardWidth, fit, section, shortDate, shortTime, stateDot } from './text.ts';
+import { box, cardWidth, fit, formatMsisdn, section, shortDate, shortTime, stateDot } from './text.ts';
 
 /** What the 360 view gathers (the `customer.get` result). */
 export interface Customer360 {
   customer: crm.Customer;
-  subscriptions: subscription.SubscriptionSummary[];
+  /** Each line with its number and plan when the full read answered (else the summary alone). */
+  subscriptions: (subscription.SubscriptionSummary & { msisdn?: string; offeringId?: string })[];
+  /** Orders still acknowledged or in progress. */
+  openOrders?: { id: string; offeringId?: string; state?: string }[];
   cases: { case: crm.Case; tickets: crm.TroubleTicket[] }[];
   interactions: crm.PartyInteraction[];
   /** Services whose read failed (the card says so; the customer read itself never lands here). */
@@ -31,7 +34,13 @@ export function renderCustomer360(v: Customer360, { width }: { width: number }):
   ];
   if (v.unavailable.includes('subscription')) lines.push('  (subscription service unavailable)');
   else if (v.subscriptions.length === 0) lines.push('  (none)');
-  for (const s of v.subscriptions) lines.push(`  ${fit(s.id, 20)} ${stateDot(s.state)}`);
+  for (const s of v.subscriptions) lines.push(`  ${fit(s.id, 30)} ${fit(stateDot(s.state), 14)} ${fit(formatMsisdn(s.msisdn), 10)} ${s.offeringId ?? ''}`.trimEnd());
+  if (v.openOrders) {
+    lines.push('', section('Open Orders', inner, v.openOrders.length));
+    if (v.unavailable.includes('com')) lines.push('  (order service unavailable)');
+    else if (v.openOrders.length === 0) lines.push('  (none)');
+    for (const o of v.openOrders) lines.push(`  ${fit(o.id, 30)} ${fit(o.state ?? '', 14)} ${o.offeringId ?? ''}`.trimEnd());
+  }
 
   const open = v.cases.filter((k) => !CLOSED_CASE.includes(k.case.state));
   lines.push('', section('Open Cases', inner, open.length));

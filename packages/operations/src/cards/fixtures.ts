@@ -60,7 +60,11 @@ const closedCase: crm.Case = { ...openCase, id: 'CASE-01JZ7', state: 'closed', s
 
 export const customer360: Customer360 = {
   customer,
-  subscriptions: [{ id: 'SUB-0042', customerId: customer.id, state: 'active' }, { id: 'SUB-0043', customerId: customer.id, state: 'blocked' }],
+  subscriptions: [
+    { id: 'SUB-0042', customerId: customer.id, state: 'active', msisdn: '91230077', offeringId: 'PLAN_M' },
+    { id: 'SUB-0043', customerId: customer.id, state: 'blocked', msisdn: '91230078', offeringId: 'PLAN_S' },
+  ],
+  openOrders: [{ id: 'ORD-01jz8q5d3f6g8h0j2k4m', offeringId: 'PLAN_L', state: 'in_progress' }],
   cases: [{ case: openCase, tickets: caseTickets }, { case: closedCase, tickets: [] }],
   interactions: Array.from({ length: 6 }, (_, i) => ({
     id: `INT-${i}`,

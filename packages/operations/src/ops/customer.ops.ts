@@ -66,10 +66,10 @@ export const customerOps = [
     name: 'customer.get',
     summary: 'Show a customer 360: status, KYC, contact, subscriptions, open cases with tickets, recent interactions',
     description:
-      'Reads the customer and, in parallel, its subscriptions, cases (with their tickets) and the 10 most recent interactions. Only the customer read can fail the call (NOT_FOUND); a failed side read leaves its list empty and names the service in `unavailable`.',
+      'Reads the customer and, in parallel, its subscriptions (number, plan, state), open orders, cases (with their tickets) and the 10 most recent interactions. Only the customer read can fail the call (NOT_FOUND); a failed side read leaves its list empty and names the service in `unavailable`.',
     kind: 'read',
     destructive: false,
-    services: ['crm', 'subscription'],
+    services: ['crm', 'subscription', 'com'],
     input: z.object({ customerId: CustomerId }),
     async run(c, { customerId }): Promise<Customer360> {
       const unavailable: string[] = [];
@@ -78,9 +78,13 @@ export const customerOps = [
           unavailable.push(service);
           return empty;
         });
-      const [customer, subscriptions, cases, tickets, interactions] = await Promise.all([
+      // A line's number and plan come from its full read (the list answers the summary); at most 20 lines, 10 orders.
+      const lines = c.subscription.listByCustomer(customerId).then((subs) => Promise.all(subs.slice(0, 20).map((s) => c.subscription.get(s.id).then((full) => ({ ...s, msisdn: full.msisdn, offeringId: full.offeringId })))));
+      const orders = c.com.listOpenByCustomer(customerId).then((ids) => Promise.all(ids.slice(0, 10).map((id) => c.com.getView(id).then((o) => ({ id, offeringId: o.offeringId, state: o.state })))));
+      const [customer, subscriptions, openOrders, cases, tickets, interactions] = await Promise.all([
         c.crm.getCustomer(customerId),
-        soft('subscription', c.subscription.listByCustomer(customerId), []),
+        soft('subscription', lines, []),
+        soft('com', orders, []),
         soft('crm', c.crm.listCases({ customerId, limit: 100 }).then((p) => p.items), []),
         soft('crm', c.crm.listTickets({ customerId, limit: 200 }).then((p) => p.items), []),
         soft('crm', c.crm.listInteractions({ customerId, limit: 10 }).then((p) => p.items), []),
@@ -88,6 +92,7 @@ export const customerOps = [
       return {
         customer,
         subscriptions,
+        openOrders,
         cases: cases.map((k) => ({ case: k, tickets: tickets.filter((t) => t.caseId === k.id) })),
         interactions,
         unavailable: [...new Set(unavailable)],
