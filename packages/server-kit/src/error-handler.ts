@@ -1,5 +1,6 @@
 // The only place errors become HTTP. Every non-2xx body is the one envelope (@bss/policy ErrorEnvelope).
 import { loggableError, pgError, PG_FOREIGN_KEY_VIOLATION, PG_QUERY_CANCELED, PG_UNIQUE_VIOLATION } from '@bss/db';
+import { isTransient } from '@bss/events';
 import { DomainError, envelope, type ErrorEnvelope } from '@bss/policy';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFoundOrMethodNotAllowed } from './standard-responses.ts';
@@ -114,6 +115,11 @@ export function toEnvelope(err: unknown, requestId: string): { status: number; b
     // statement_timeout / idle_in_transaction_session_timeout: the database refused to wait any longer. A
     // retryable unavailability, not a bug in the request.
     return { status: 503, body: envelope(503, 'DOWNSTREAM_UNAVAILABLE', 'database.timeout', 'the database did not answer in time', {}), log: 'warn' };
+  }
+  if (isTransient(err)) {
+    // The database is unreachable or out of connections (SQLSTATE 08/53/57, a refused or dropped socket, a pool
+    // timeout): the request was fine and a retry may succeed, so it is a 503, not a masked 500.
+    return { status: 503, body: envelope(503, 'DOWNSTREAM_UNAVAILABLE', 'database.unavailable', 'the database is unavailable; retry later', {}), log: 'warn' };
   }
   if (fe && typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     const reason = fe instanceof SyntaxError ? 'request.malformed_json' : (FASTIFY_REASONS[fe.code] ?? 'request.invalid');

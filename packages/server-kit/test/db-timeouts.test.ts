@@ -54,6 +54,19 @@ describe('pooled session timeouts', () => {
     expect((await d.pool.query('SELECT 1 AS one')).rows[0]).toEqual({ one: 1 });
   });
 
+  it('answers 503 when the database refuses a connection (too many clients, unreachable), 500 for a bug', async () => {
+    const refused = await createDatabase('postgres://postgres@127.0.0.1:1/postgres', { max: 1 })
+      .pool.query('SELECT 1')
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(toEnvelope(refused, 'req-1')).toMatchObject({ status: 503, body: { code: 'DOWNSTREAM_UNAVAILABLE', reason: 'database.unavailable' } });
+    const tooMany = Object.assign(new Error('sorry, too many clients already'), { code: '53300', severity: 'FATAL' });
+    expect(toEnvelope(tooMany, 'req-1')).toMatchObject({ status: 503, body: { reason: 'database.unavailable' } });
+    expect(toEnvelope(new TypeError('x is undefined'), 'req-1')).toMatchObject({ status: 500, body: { reason: 'internal' } });
+  });
+
   it('ends a session left idle inside a transaction, releasing its row locks', async () => {
     const d = open({ idleInTransactionTimeoutMs: 200 });
     await d.pool.query('CREATE TABLE IF NOT EXISTS public.timeout_probe (id int PRIMARY KEY)');
