@@ -13,8 +13,6 @@ const pending = (service: string): ReferenceStatus => ({ status: 'pending', serv
 const absent = (why: string): ReferenceStatus => ({ status: 'absent', why });
 const same: ReferenceStatus = { status: 'same' };
 
-const LIFECYCLE = 'the subscription lifecycle (VAS, renewal, plan change, terminate) is built in parallel: no client methods yet';
-
 const MINE = 'customer-scoped wrapper of the self-serve chat: belongs to the agent/portal layer, not the operator registry';
 
 /** Every §A.3 tool, in the reference's order. */
@@ -95,13 +93,13 @@ export const REFERENCE_TOOLS: Readonly<Record<string, ReferenceStatus>> = {
   'subscription.get': same,
   'subscription.list_for_customer': same,
   'subscription.get_balance': same,
-  'subscription.purchase_vas': pending(LIFECYCLE),
-  'subscription.terminate': pending(LIFECYCLE),
-  'subscription.renew_now': pending(LIFECYCLE),
-  'subscription.tick_renewals_now': pending(LIFECYCLE),
-  'subscription.schedule_plan_change': pending(LIFECYCLE),
-  'subscription.cancel_pending_plan_change': pending(LIFECYCLE),
-  'subscription.migrate_to_new_price': pending(LIFECYCLE),
+  'subscription.purchase_vas': same,
+  'subscription.terminate': same,
+  'subscription.renew_now': same,
+  'subscription.tick_renewals_now': same,
+  'subscription.schedule_plan_change': same,
+  'subscription.cancel_pending_plan_change': same,
+  'subscription.migrate_to_new_price': same,
   'subscription.get_esim_activation': same,
   'usage.simulate': same,
   'usage.history': same,

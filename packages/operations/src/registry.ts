@@ -16,6 +16,7 @@ import { paymentOps } from './ops/payment.ops.ts';
 import { portRequestOps } from './ops/port-request.ops.ts';
 import { provisioningOps } from './ops/provisioning.ops.ts';
 import { somOps } from './ops/som.ops.ts';
+import { subscriptionLifecycleOps } from './ops/subscription-lifecycle.ops.ts';
 import { subscriptionOps } from './ops/subscription.ops.ts';
 import { ticketOps } from './ops/ticket.ops.ts';
 import { usageOps } from './ops/usage.ops.ts';
@@ -51,6 +52,7 @@ export const OPERATIONS: ReadonlyMap<string, AnyOperation> = buildRegistry([
   ...somOps,
   ...provisioningOps,
   ...subscriptionOps,
+  ...subscriptionLifecycleOps,
   ...usageOps,
   ...clockOps,
   ...auditOps,

@@ -1,6 +1,5 @@
 // Subscription reads: the line with its bundle balances (card with bars), a customer's lines, the line holding a
-// number, balances alone, and the eSIM activation (QR card). The lifecycle writes (VAS, renew, terminate) arrive
-// with the subscription lifecycle and are pending in docs/operations.md until its client methods exist.
+// number, balances alone, and the eSIM activation (QR card). The lifecycle writes are in subscription-lifecycle.ops.ts.
 import type { subscription } from '@bss/contracts';
 import { z } from 'zod';
 import type { OperationClients } from '../clients.ts';
