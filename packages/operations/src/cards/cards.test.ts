@@ -36,6 +36,15 @@ describe.each(Object.entries(CARDS))('the %s card', (_name, render) => {
   });
 });
 
+describe('the subscription card', () => {
+  it('tells an allowance the plan does not include (total 0) from an unlimited one (total −1)', () => {
+    const out = renderSubscription({ ...subscription, balances: [{ type: 'data_roaming', used: 0, total: 0, unit: 'mb' }, { type: 'sms', used: 3, total: -1, unit: 'count' }] }, { width: 80 });
+    expect(out).toMatch(/Roaming.*not included/);
+    expect(out).toMatch(/SMS.*unlimited/);
+    expect(out).not.toMatch(/Roaming.*unlimited/);
+  });
+});
+
 describe('card primitives', () => {
   it('draws 26-cell bars with eighth-cell precision and a rule for unlimited', () => {
     expect(bar(0, 100)).toBe(`[${'░'.repeat(26)}]`);

@@ -49,9 +49,11 @@ export function renderSubscription(s: SubscriptionView, { width }: { width: numb
   const pad = Math.max(5, ...s.balances.map((b) => (LABEL[b.type] ?? b.type).length));
   for (const b of s.balances) {
     const label = fit(LABEL[b.type] ?? b.type, pad);
-    const unlimited = !(b.total > 0);
-    const amounts = unlimited ? 'unlimited' : `${fitRight(b.used.toFixed(1), 7)} / ${fitRight(b.total.toFixed(1), 7)} ${b.unit.toUpperCase()}`;
-    const pct = unlimited ? '' : `${fitRight(String(Math.round((b.used / b.total) * 100)), 3)}%`;
+    // −1 is unlimited; 0 is an allowance the plan does not include (PLAN_S roaming), never "unlimited".
+    const unlimited = b.total < 0;
+    const none = b.total === 0;
+    const amounts = unlimited ? 'unlimited' : none ? 'not included' : `${fitRight(b.used.toFixed(1), 7)} / ${fitRight(b.total.toFixed(1), 7)} ${b.unit.toUpperCase()}`;
+    const pct = unlimited || none ? '' : `${fitRight(String(Math.round((b.used / b.total) * 100)), 3)}%`;
     lines.push(`  ${label} ${bar(b.used, b.total)}  ${amounts}  ${pct}`.trimEnd());
   }
   if (s.balances.length === 0) lines.push('  (no balances)');
