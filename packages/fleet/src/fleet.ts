@@ -43,6 +43,8 @@ export interface Fleet {
 export interface FleetOptions {
   /** Run the event plane on this broker instead of RabbitMQ (installed for the process while the fleet runs). */
   broker?: InProcessBroker;
+  /** One request pool and one relay pool for the process (default) or, false, two pools per service as alone. */
+  sharedPools?: boolean;
 }
 
 /**
@@ -56,9 +58,9 @@ export async function startFleet(env: Record<string, string | undefined>, names?
   const configs = modules.map((m) => loadModuleConfig(m, env));
   const running: RunningService[] = [];
   const uninstall = opts.broker ? installProcessBroker(opts.broker) : () => {};
-  const pools = fleetPools(configs);
+  const pools = fleetPools(opts.sharedPools === false ? [] : configs);
   try {
-    for (const [i, mod] of modules.entries()) running.push(await startService(mod, configs[i]!, pools.for(configs[i]!)));
+    for (const [i, mod] of modules.entries()) running.push(await startService(mod, configs[i]!, opts.sharedPools === false ? undefined : pools.for(configs[i]!)));
   } catch (err) {
     for (const r of running.reverse()) await r.stop().catch(() => {});
     await pools.close();

@@ -1,10 +1,9 @@
 // The one-process fleet opens one request pool and one relay pool per database, whatever the number of
 // services (nine services with their own pools would pass Postgres's default max_connections).
 import { loadServiceConfig, type ServiceName } from '@bss/config';
-import { PIPELINE_DEPTH } from '@bss/events';
 import { borrowed } from '@bss/server-kit';
 import { describe, expect, it } from 'vitest';
-import { FLEET_POOL_FACTOR, fleetPools } from '../src/fleet-pools.ts';
+import { FLEET_POOL_FACTOR, fleetPools, RELAY_CONNECTIONS_PER_SERVICE } from '../src/fleet-pools.ts';
 
 const NAMES: ServiceName[] = ['catalog', 'crm', 'payment'];
 const env = (url: string) => ({ BSS_DB_URL: url, BSS_MQ_URL: 'amqp://guest:guest@127.0.0.1:5672', BSS_API_TOKEN: 'fleet-pools-test-token-0123456789' });
@@ -17,8 +16,8 @@ describe('fleet pools', () => {
     expect(a!.database).toBe(b!.database);
     expect(b!.relayDatabase).toBe(c!.relayDatabase);
     expect(a!.database.pool.options.max).toBe(FLEET_POOL_FACTOR * configs[0]!.dbPoolMax);
-    // one LISTEN connection per relay plus the batches in flight
-    expect(a!.relayDatabase.pool.options.max).toBe(NAMES.length + 2 * PIPELINE_DEPTH);
+    // one LISTEN connection per relay plus one for its batches
+    expect(a!.relayDatabase.pool.options.max).toBe(NAMES.length * RELAY_CONNECTIONS_PER_SERVICE);
     await pools.close();
   });
 
