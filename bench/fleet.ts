@@ -6,7 +6,8 @@ import { enableCompileCache } from 'node:module';
 // As packages/fleet/src/cli/up.ts starts it (compile cache on; run.ts passes the same node flags as start:fleet).
 enableCompileCache();
 const { startFleet } = await import('@bss/fleet');
-const fleet = await startFleet(process.env);
+// BSS_BENCH_FLEET_POOLS=per-service starts the services with their own pools, for an A/B of the shared ones.
+const fleet = await startFleet(process.env, undefined, { sharedPools: process.env.BSS_BENCH_FLEET_POOLS !== 'per-service' });
 // CPU time spent starting (user + system): steadier than wall time on a shared machine.
 function cpuMs(): number {
   const c = process.cpuUsage();

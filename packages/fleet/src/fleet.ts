@@ -1,13 +1,14 @@
 // The fleet launcher: starts any set of services in one Node process, each on its own port with its own
-// platform (pool, bus, clock, relay) — no shared in-memory state, exactly as if each ran in its container.
-// The one exception is opt-in: with an in-process broker (no RabbitMQ), every service's bus is a client of
-// that one broker, as every service's AMQP bus is a client of the one RabbitMQ.
+// platform (bus, clock, relay) — no shared domain state, as if each ran in its container. Two things are
+// shared by the process: the Postgres pools (see fleetPools) and, opt-in, an in-process broker (no RabbitMQ),
+// of which every service's bus is a client, as every service's AMQP bus is a client of the one RabbitMQ.
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isServiceName, SERVICE_PORTS, type ServiceName } from '@bss/config';
 // server-kit before events: the generated OpenAPI documents list shared schemas in module-evaluation order.
 import { loadModuleConfig, startService, type RunningService, type ServiceModule } from '@bss/server-kit';
 import { installProcessBroker, type InProcessBroker } from '@bss/events';
+import { fleetPools } from './fleet-pools.ts';
 
 const SERVICES_DIR = fileURLToPath(new URL('../../../services/', import.meta.url));
 
@@ -42,6 +43,8 @@ export interface Fleet {
 export interface FleetOptions {
   /** Run the event plane on this broker instead of RabbitMQ (installed for the process while the fleet runs). */
   broker?: InProcessBroker;
+  /** One request pool and one relay pool for the process (default) or, false, two pools per service as alone. */
+  sharedPools?: boolean;
 }
 
 /**
@@ -55,10 +58,12 @@ export async function startFleet(env: Record<string, string | undefined>, names?
   const configs = modules.map((m) => loadModuleConfig(m, env));
   const running: RunningService[] = [];
   const uninstall = opts.broker ? installProcessBroker(opts.broker) : () => {};
+  const pools = fleetPools(opts.sharedPools === false ? [] : configs);
   try {
-    for (const [i, mod] of modules.entries()) running.push(await startService(mod, configs[i]!));
+    for (const [i, mod] of modules.entries()) running.push(await startService(mod, configs[i]!, opts.sharedPools === false ? undefined : pools.for(configs[i]!)));
   } catch (err) {
     for (const r of running.reverse()) await r.stop().catch(() => {});
+    await pools.close();
     uninstall();
     throw err;
   }
@@ -73,6 +78,7 @@ export async function startFleet(env: Record<string, string | undefined>, names?
       try {
         for (const r of [...running].reverse()) await r.stop();
       } finally {
+        await pools.close();
         uninstall();
       }
     },

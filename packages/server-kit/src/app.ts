@@ -8,7 +8,6 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
-  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -17,6 +16,7 @@ import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH } from './client-
 import { installErrorHandling } from './error-handler.ts';
 import { installInputGuard } from './input-guard.ts';
 import { installJsonBodyParser, MAX_JSON_DEPTH } from './json-body.ts';
+import { prunedSchemaTransformObject } from './openapi-prune.ts';
 import { installPerimeter } from './perimeter.ts';
 import { installRequestContext, requestIdFrom } from './request-context.ts';
 import { installStandardResponses } from './standard-responses.ts';
@@ -90,7 +90,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       security: [{ apiToken: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: prunedSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -29,17 +29,23 @@ export interface Platform<Extra = unknown> {
   outbox: Outbox;
 }
 
-/** Wires the production platform for `config`. Connections open lazily. */
-export function createPlatform<Extra>(config: ServiceConfig<Extra>, opts: { version: string; outboxSchema: string }): Platform<Extra> {
+/**
+ * Wires the production platform for `config`. Connections open lazily. `opts.database` hands in a pool the
+ * caller owns (the one-process fleet shares one pool among its services, see @bss/fleet); the service then
+ * never closes it.
+ */
+export function createPlatform<Extra>(config: ServiceConfig<Extra>, opts: { version: string; outboxSchema: string; database?: Database }): Platform<Extra> {
   const logger = createLogger(config.service, config.logLevel);
   const tracing = createTracing(config.service, config.otelEndpoint);
   const clock = new ControllableClock();
-  const database = createDatabase(config.dbUrl, {
-    max: config.dbPoolMax,
-    applicationName: `bss-${config.service}`,
-    statementTimeoutMs: config.dbStatementTimeoutMs,
-    idleInTransactionTimeoutMs: config.dbIdleTxTimeoutMs,
-  });
+  const database = opts.database
+    ? borrowed(opts.database)
+    : createDatabase(config.dbUrl, {
+        max: config.dbPoolMax,
+        applicationName: `bss-${config.service}`,
+        statementTimeoutMs: config.dbStatementTimeoutMs,
+        idleInTransactionTimeoutMs: config.dbIdleTxTimeoutMs,
+      });
   // Every service declares the whole consumer topology, so a queue exists before its producer publishes.
   const topology = CONSUMER_QUEUES.map((q) => ({ queue: config.queuePrefix + q.queue, bindings: q.bindings }));
   const common = { exchange: config.exchange, database, logger, tracing, serviceName: config.service, topology, retryDeadlineMs: config.eventsRetryDeadlineMs };
@@ -58,6 +64,11 @@ export function createPlatform<Extra>(config: ServiceConfig<Extra>, opts: { vers
     bus,
     outbox: createOutbox(opts.outboxSchema, clock, { catalog: eventSpec }),
   };
+}
+
+/** A database the service uses but does not own: its `close()` leaves the pool to its owner. */
+export function borrowed(database: Database): Database {
+  return { pool: database.pool, db: database.db, ping: (timeoutMs) => database.ping(timeoutMs), close: async () => {} };
 }
 
 /** Creates the service's app with the shared routes (health, ready, clock, audit, event replay, reset) registered. */

@@ -2,11 +2,11 @@
 // reverse order on shutdown. Used by each service's main.ts and by the fleet launcher.
 import { loadServiceConfig, type ServiceConfig, type ServiceName } from '@bss/config';
 import { consumerQueue } from '@bss/contracts';
-import { createDatabase } from '@bss/db';
+import { createDatabase, type Database } from '@bss/db';
 import { createRelay, createRetentionWorker, PIPELINE_DEPTH, type EventHandler, type SubscriptionSpec } from '@bss/events';
 import type { z } from 'zod';
 import type { App } from './app.ts';
-import { createPlatform, type Platform } from './platform.ts';
+import { borrowed, createPlatform, type Platform } from './platform.ts';
 
 /** How long in-flight requests may take to finish on shutdown before their connections are cut. */
 export const SHUTDOWN_GRACE_MS = 5_000;
@@ -44,14 +44,25 @@ export function loadModuleConfig<Extra>(mod: ServiceModule<Extra>, env: Record<s
   return loadServiceConfig(mod.name, env, mod.extraEnv) as ServiceConfig<Extra>;
 }
 
+/**
+ * Pools a launcher shares among the services it starts in one process (instead of each service opening its
+ * own two). The launcher owns them: a service's stop never closes them.
+ */
+export interface SharedPools {
+  /** The pool requests, consumers and workers query through. */
+  database: Database;
+  /** The relays' pool: each relay holds one connection for LISTEN plus one per in-flight batch. */
+  relayDatabase: Database;
+}
+
 /** Starts `mod` with `config`: relay, consumers, workers, then the HTTP listener. */
-export async function startService<Extra>(mod: ServiceModule<Extra>, config: ServiceConfig<Extra>): Promise<RunningService> {
-  const platform = createPlatform(config, { version: mod.version, outboxSchema: mod.outboxSchema });
+export async function startService<Extra>(mod: ServiceModule<Extra>, config: ServiceConfig<Extra>, shared?: SharedPools): Promise<RunningService> {
+  const platform = createPlatform(config, { version: mod.version, outboxSchema: mod.outboxSchema, ...(shared ? { database: shared.database } : {}) });
   const { logger, database, bus, tracing } = platform;
   const app = await mod.build(platform);
   // The relay gets its own small pool (one connection per pipelined batch + its LISTEN connection): sharing
   // the service's pool, it queued behind every request's transaction under load and events waited seconds.
-  const relayDatabase = createDatabase(config.dbUrl, { max: PIPELINE_DEPTH + 1, applicationName: `bss-${mod.name}-relay` });
+  const relayDatabase = shared ? borrowed(shared.relayDatabase) : createDatabase(config.dbUrl, { max: PIPELINE_DEPTH + 1, applicationName: `bss-${mod.name}-relay` });
   const relay = createRelay({ database: relayDatabase, schema: mod.outboxSchema, publisher: bus, logger });
   const consumers = mod.consumers?.(platform) ?? [];
   for (const c of consumers) checkCatalogued(mod.name, c.spec);

@@ -242,6 +242,21 @@ describe('openapi', () => {
     expect(doc.components.securitySchemes.apiToken.description).toContain('catalog:admin');
   });
 
+  it("lists only the component schemas the service's own operations reach, not every schema of the process", async () => {
+    // All three are in zod's global registry; only the first two are reachable from a route of this app.
+    const nested = z.object({ n: z.number() }).meta({ id: 'KitTestNested' });
+    const used = z.object({ inner: nested }).meta({ id: 'KitTestUsed' });
+    z.object({ x: z.string() }).meta({ id: 'KitTestUnused' });
+    const other = await createPlatformApp(testPlatform('catalog', db, { outboxSchema: 'kit_test' }), { description: 'x' });
+    other.get('/used', { schema: { response: { 200: used } } }, async () => ({ inner: { n: 1 } }));
+    await other.ready();
+    const names = Object.keys((other.swagger() as { components?: { schemas?: object } }).components?.schemas ?? {});
+    await other.close();
+    expect(names).toEqual(expect.arrayContaining(['KitTestUsed', 'KitTestNested']));
+    expect(names.filter((n) => n.startsWith('KitTestUnused'))).toEqual([]);
+    expect(names.filter((n) => n.startsWith('KitTest'))).toHaveLength(2);
+  });
+
   it('refuses to register a route that names an unknown scope', async () => {
     const other = await createPlatformApp(testPlatform('catalog', db, { outboxSchema: 'kit_test' }), { description: 'x' });
     expect(() => other.get('/typo', { config: { scope: 'catalog:reed' } }, async () => ({}))).toThrow(/unknown scope 'catalog:reed'/);

@@ -1,5 +1,10 @@
 // Entry point: `node services/catalog/src/main.ts` (config from BSS_* env).
-import { runMain } from '@bss/server-kit';
-import { service } from './service.ts';
+// Compiled (and type-stripped) modules are cached on disk, as `make up` does (packages/fleet/src/cli/up.ts):
+// a warm start skips the TypeScript stripper. Enabled before the service's modules load, hence the dynamic imports.
+import { enableCompileCache } from 'node:module';
+
+enableCompileCache();
+const { runMain } = await import('@bss/server-kit');
+const { service } = await import('./service.ts');
 
 await runMain(service);
