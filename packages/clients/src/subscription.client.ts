@@ -2,9 +2,10 @@
 // state) that CRM's and payment's guards rely on, so those callers keep working against any version of the list.
 import { subscription } from '@bss/contracts';
 import { z } from 'zod';
-import { createHttpClient, type ClientOptions } from './http-client.ts';
+import { createHttpClient, type ClientOptions, type Page } from './http-client.ts';
 
 const BASE = '/subscription-api/v1/subscription';
+const BILLS = '/tmf-api/customerBillManagement/v4/customerBill';
 const seg = (s: string) => encodeURIComponent(s);
 
 /** Calls the subscription API. */
@@ -35,6 +36,10 @@ export interface SubscriptionClient {
   cancelPlanChange(subscriptionId: string): Promise<subscription.Subscription>;
   /** `POST /admin/subscription/migrate-price` (catalog:admin). */
   migratePrice(body: z.input<typeof subscription.PriceMigrationRequest>): Promise<subscription.PriceMigrationResult>;
+  /** `GET /tmf-api/customerBillManagement/v4/customerBill?customerId=`: a customer's prepaid receipts, newest first. */
+  listReceipts(customerId: string, page?: { offset?: number; limit?: number }): Promise<Page<subscription.CustomerBill>>;
+  /** `GET …/customerBill/{id}`: one receipt. */
+  getReceipt(billId: string): Promise<subscription.CustomerBill>;
 }
 
 /** Creates a subscription client. */
@@ -53,6 +58,8 @@ export function createSubscriptionClient(opts: ClientOptions): SubscriptionClien
     cancelPlanChange: (id) => http.request(subscription.Subscription, { method: 'POST', path: `${BASE}/${seg(id)}/cancel-plan-change` }),
     migratePrice: (body) => http.request(subscription.PriceMigrationResult, { method: 'POST', path: '/subscription-api/v1/admin/subscription/migrate-price', body }),
     renewalTickNow: () => http.request(subscription.RenewalSweepReport, { method: 'POST', path: '/admin-api/v1/renewal/tick-now' }),
+    listReceipts: (customerId, page = {}) => http.requestPage(subscription.CustomerBill, { method: 'GET', path: BILLS, query: { customerId, ...page } }),
+    getReceipt: (id) => http.request(subscription.CustomerBill, { method: 'GET', path: `${BILLS}/${seg(id)}` }),
     purchaseVas: (id, body) => http.request(subscription.VasPurchase, { method: 'POST', path: `${BASE}/${seg(id)}/vas-purchase`, body }),
   };
 }

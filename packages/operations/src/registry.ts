@@ -18,6 +18,7 @@ import { provisioningOps } from './ops/provisioning.ops.ts';
 import { somOps } from './ops/som.ops.ts';
 import { subscriptionLifecycleOps } from './ops/subscription-lifecycle.ops.ts';
 import { subscriptionOps } from './ops/subscription.ops.ts';
+import { billingOps } from './ops/billing.ops.ts';
 import { ticketOps } from './ops/ticket.ops.ts';
 import { usageOps } from './ops/usage.ops.ts';
 
@@ -53,6 +54,7 @@ export const OPERATIONS: ReadonlyMap<string, AnyOperation> = buildRegistry([
   ...provisioningOps,
   ...subscriptionOps,
   ...subscriptionLifecycleOps,
+  ...billingOps,
   ...usageOps,
   ...clockOps,
   ...auditOps,
