@@ -30,10 +30,10 @@ describe('bss order create --wait and the line it makes', () => {
 
     const order = await bss(['order', 'create', '--customer', customerId, '--offering', 'PLAN_M', '--wait'], { tty: true });
     expect(order.code, order.stderr).toBe(0);
-    // the spinner's log of transitions (stderr, TTY only), ending at completed
-    expect(order.stderr).toMatch(/ORD-\S+ acknowledged/);
-    expect(order.stderr).toMatch(/ORD-\S+ in_progress/);
-    expect(order.stderr).toMatch(/ORD-\S+ completed/);
+    // the spinner's log of transitions (stderr, TTY only), ending at completed; which intermediate states a poll
+    // catches depends on how fast the pipeline runs (create + submit can both land before the first poll)
+    expect(order.stderr).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] ORD-\S+ (acknowledged|in_progress|completed)/);
+    expect(order.stderr).toMatch(/ORD-\S+ completed\s*$/);
     expect(order.stdout).toMatch(/┌─ ORD-\S+ +PLAN_M/);
     expect(order.stdout).toMatch(/└─ Service Order SO-\S+ +completed/);
     expect(order.stdout).toMatch(/CFS SVC-\S+/);
