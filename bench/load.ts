@@ -13,6 +13,8 @@ export interface LoadResult {
   non2xx: number;
   /** Non-2xx responses by status code. */
   statuses: Record<string, number>;
+  /** Server CPU (user + system) per measured request, µs: steady on a shared machine, where latency is not. */
+  cpuUsPerRequest?: number;
 }
 
 export interface LoadOptions {
@@ -20,6 +22,8 @@ export interface LoadOptions {
   seconds: number;
   warmupSeconds?: number;
   headers?: Record<string, string>;
+  /** The server process's CPU time so far (µs, user + system); when given, the result has `cpuUsPerRequest`. */
+  cpuOf?: () => Promise<number>;
 }
 
 const percentile = (sorted: Float64Array, p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0);
@@ -42,6 +46,7 @@ async function run(url: URL, opts: LoadOptions, seconds: number, record: boolean
   let errors = 0;
   let non2xx = 0;
   const statuses: Record<string, number> = {};
+  const cpu0 = record && opts.cpuOf ? await opts.cpuOf() : undefined;
   const start = performance.now();
   const end = start + seconds * 1000;
   const worker = async () => {
@@ -62,9 +67,12 @@ async function run(url: URL, opts: LoadOptions, seconds: number, record: boolean
   };
   await Promise.all(Array.from({ length: opts.connections }, worker));
   const elapsed = (performance.now() - start) / 1000;
+  const cpu = cpu0 === undefined ? undefined : (await opts.cpuOf!()) - cpu0;
   agent.destroy();
   const sorted = Float64Array.from(latencies).sort();
-  return { requests: sorted.length, p50: Math.round(percentile(sorted, 50)), p99: Math.round(percentile(sorted, 99)), rps: Math.round(sorted.length / elapsed), errors, non2xx, statuses };
+  const result: LoadResult = { requests: sorted.length, p50: Math.round(percentile(sorted, 50)), p99: Math.round(percentile(sorted, 99)), rps: Math.round(sorted.length / elapsed), errors, non2xx, statuses };
+  if (cpu !== undefined && sorted.length > 0) result.cpuUsPerRequest = Math.round(cpu / sorted.length);
+  return result;
 }
 
 /** Warms up (JIT, pool connections, prepared plans), then measures. */

@@ -7,6 +7,13 @@
 //   3. The event plane (bench/events.ts): relay events/s and commit → handled latency at 1,000 events/s.
 // Latency is in microseconds. Results go to bench/results/{reads,fleet,events}.json; exit 1 when a target
 // is missed. BSS_BENCH_DURATION (s per endpoint, default 10) and BSS_BENCH_EVENTS_SECONDS (default 5).
+// Each read also reports the server's CPU per request (µs, user + system, read from the child over IPC),
+// the figure that stays steady when the shared machine is busy; the floor's is beside it. The fleet's is net of
+// its idle background CPU (measured for 2 s before the reads; reads.json has it as fleetIdleCpuUsPerSecond).
+// Parts: BSS_BENCH_ONLY is a comma list of `start` (cold start twice, idle memory), `flow` (order flow),
+// `reads`, `usage`, `events` (default: all). The fleet always starts once; reads without `flow` still place a
+// few orders, unmeasured, to seed the subscription/order/usage reads. BSS_BENCH_READS (comma list of
+// substrings of the read names, e.g. `customer?,usage`) keeps only the reads it matches.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,6 +57,11 @@ const EVENT_TARGETS = { relayEventsPerSecond: 10_000, commitToHandledP99Us: 20_0
 /** Sustained usage ingest through mediation → rating → subscription (issue #11 §6). */
 const USAGE_TARGETS = { eventsPerSecond: 1000 };
 const USAGE_S = Number(process.env.BSS_BENCH_USAGE_SECONDS ?? 60);
+const PARTS = ['start', 'flow', 'reads', 'usage', 'events'] as const;
+const only = (process.env.BSS_BENCH_ONLY ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+for (const p of only) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`BSS_BENCH_ONLY: unknown part ${p} (${PARTS.join(', ')})`);
+const runs = (part: (typeof PARTS)[number]) => only.length === 0 || only.includes(part);
+const readFilter = (process.env.BSS_BENCH_READS ?? '').split(',').map((p) => p.trim()).filter(Boolean);
 
 const mqUrl = process.env.BSS_MQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 const serverUrl = process.env.BSS_DB_URL ?? 'postgres://postgres@127.0.0.1:5432/bss';
@@ -116,6 +128,15 @@ async function memoryOf(proc: ChildProcess): Promise<NodeJS.MemoryUsage> {
   });
 }
 
+/** The child's CPU time so far, µs (bench/fleet.ts and bench/floor.ts answer the `cpu` message). */
+function cpuOf(proc: ChildProcess): () => Promise<number> {
+  return () =>
+    new Promise((resolve) => {
+      proc.once('message', (m) => resolve((m as { cpu: number }).cpu));
+      proc.send('cpu');
+    });
+}
+
 async function cleanupBroker(): Promise<void> {
   const conn = await connect(mqUrl);
   const ch = await conn.createChannel();
@@ -133,6 +154,8 @@ interface Row {
   p50?: number;
   p99?: number;
   rps?: number;
+  /** Server CPU per request, µs. */
+  cpu?: number;
   p99Ratio?: number;
   rpsRatio?: number;
   value?: string;
@@ -180,8 +203,8 @@ try {
     }
     return { proc: f.proc, started, ms: Math.round(performance.now() - t0) };
   };
-  const first = await startFleetChild();
-  await stop(first.proc);
+  const first = runs('start') ? await startFleetChild() : undefined;
+  if (first) await stop(first.proc);
   const second = await startFleetChild();
   fleet = second.proc;
   const { started } = second;
@@ -198,10 +221,12 @@ try {
   const seeded = await seed(urls.get('crm')!, token);
   // The order flow first: it is measured on its own, and its last order seeds the com/subscription/usage reads.
   let flow: OrderFlowResult | undefined;
-  if (['com', 'som', 'subscription', 'provisioning-sim'].every((s) => urls.has(s))) {
-    flow = await orderFlow(urls, token, 100, 1);
+  if (['com', 'som', 'subscription', 'provisioning-sim'].every((s) => urls.has(s)) && (runs('flow') || runs('reads') || runs('usage'))) {
+    flow = await orderFlow(urls, token, runs('flow') || runs('usage') ? 100 : 3, 1);
     Object.assign(seeded, flow.last);
     if (urls.has('mediation')) await seedUsage(urls, token, flow.last.msisdn);
+  }
+  if (flow && runs('flow')) {
     rows.push({
       metric: 'order submit → active (100 orders)',
       p50: Math.round(flow.p50Ms * 1000),
@@ -214,7 +239,17 @@ try {
   const floorPath = `${floorUrl}/customer/${seeded.customerId}`;
   const opts = { connections: CONNECTIONS, seconds: DURATION_S, headers: { 'x-bss-api-token': token } };
   const readResults: { name: string; url?: string; floor?: LoadResult; read?: LoadResult; note?: string }[] = [];
-  for (const r of READS) {
+  const reads = runs('reads') ? READS.filter((r) => readFilter.length === 0 || readFilter.some((f) => r.name.includes(f))) : [];
+  // The fleet's own background CPU (relays, the 10 ms provisioning poll, sweepers), µs per second, measured
+  // idle before the reads: the CPU per request of a read is reported net of it.
+  const fleetCpu = cpuOf(second.proc);
+  const idle0 = await fleetCpu();
+  const idleT0 = performance.now();
+  await sleep(2000);
+  const idleCpuPerS = ((await fleetCpu()) - idle0) / ((performance.now() - idleT0) / 1000);
+  if (reads.length) rows.push({ metric: 'fleet background CPU, idle', value: `${Math.round(idleCpuPerS)} µs/s`, target: 'subtracted from cpu µs', verdict: '-' });
+  const netCpu = (r: LoadResult) => (r.cpuUsPerRequest === undefined ? undefined : Math.max(0, Math.round(r.cpuUsPerRequest - idleCpuPerS / Math.max(r.rps, 1))));
+  for (const r of reads) {
     const base = urls.get(r.service);
     if (!base || !r.path) {
       const note = base ? 'not measured: no path declared yet' : 'not measured: service not built';
@@ -223,12 +258,12 @@ try {
       continue;
     }
     const url = `${base}${r.path(seeded)}`;
-    const fr = await load(floorPath, opts);
-    const rr = await load(url, opts);
+    const fr = await load(floorPath, { ...opts, cpuOf: cpuOf(fl.proc) });
+    const rr = await load(url, { ...opts, cpuOf: fleetCpu });
     const p99Ratio = +(rr.p99 / Math.max(fr.p99, 1)).toFixed(2);
     const rpsRatio = +(rr.rps / Math.max(fr.rps, 1)).toFixed(2);
     const ok = p99Ratio <= READ_TARGETS.p99Ratio && rpsRatio >= READ_TARGETS.rpsRatio && rr.errors + rr.non2xx === 0;
-    rows.push({ metric: '  floor (fastify + pg, by pk)', p50: fr.p50, p99: fr.p99, rps: fr.rps, target: '', verdict: '-' });
+    rows.push({ metric: '  floor (fastify + pg, by pk)', p50: fr.p50, p99: fr.p99, rps: fr.rps, cpu: fr.cpuUsPerRequest, target: '', verdict: '-' });
     rows.push({
       metric: r.name,
       p50: rr.p50,
@@ -236,15 +271,16 @@ try {
       rps: rr.rps,
       p99Ratio,
       rpsRatio,
+      cpu: netCpu(rr),
       target: `p99 ≤ ${READ_TARGETS.p99Ratio}× floor, req/s ≥ ${READ_TARGETS.rpsRatio}×`,
       verdict: ok ? 'PASS' : 'FAIL',
       ...(rr.errors + rr.non2xx ? { note: `${rr.errors} errors, non-2xx ${JSON.stringify(rr.statuses)}` } : {}),
     });
-    readResults.push({ name: r.name, url, floor: fr, read: rr });
+    readResults.push({ name: r.name, url, floor: fr, read: { ...rr, cpuUsPerRequest: netCpu(rr) } });
   }
   // 3. Sustained usage ingest over ten of the lines the order flow activated, with exact accounting at the end.
   let usageResult: UsageBenchResult | undefined;
-  if (flow && ['mediation', 'rating'].every((s) => urls.has(s))) {
+  if (flow && runs('usage') && ['mediation', 'rating'].every((s) => urls.has(s))) {
     usageResult = await usageIngest(urls, token, flow.lines.slice(0, 10), USAGE_TARGETS.eventsPerSecond, USAGE_S);
     const u = usageResult;
     const ok = u.achievedRate >= USAGE_TARGETS.eventsPerSecond * 0.98 && u.accepted === u.sent && u.exact;
@@ -259,28 +295,30 @@ try {
     });
     rows.push({ metric: 'usage → balance lag', p50: u.lagP50Ms * 1000, p99: u.lagP99Ms * 1000, target: 'reported', verdict: '-', note: 'sampled balances vs send times during the load' });
   }
-  for (const flow of FLOWS) {
+  for (const flow of runs('usage') ? FLOWS : []) {
     if (usageResult && flow.name.startsWith('usage ingest')) continue;
     const missing = flow.services.filter((s) => !urls.has(s));
     rows.push({ metric: flow.name, target: '', verdict: '-', note: missing.length ? `not measured: service not built (${missing.join(', ')})` : 'not measured: not written yet' });
   }
-  writeFileSync(results('reads'), `${JSON.stringify({ node: process.version, connections: CONNECTIONS, durationSeconds: DURATION_S, targets: READ_TARGETS, reads: readResults, orderFlow: flow ? { ...flow, lines: flow.lines.length } : null, usage: usageResult ?? null }, null, 2)}\n`);
+  writeFileSync(results('reads'), `${JSON.stringify({ node: process.version, connections: CONNECTIONS, fleetIdleCpuUsPerSecond: Math.round(idleCpuPerS), durationSeconds: DURATION_S, targets: READ_TARGETS, reads: readResults, orderFlow: flow ? { ...flow, lines: flow.lines.length } : null, usage: usageResult ?? null }, null, 2)}\n`);
 
   const loaded = await memoryOf(fleet);
-  const fleetResult = { services: [...urls.keys()], nodeFlags: FLEET_NODE_FLAGS, nodeEnv: FLEET_NODE_ENV, coldStartMs, firstStartMs: first.ms, startFleetReturnedMs: started.startedMs, idle, afterLoad: loaded, targets: FLEET_TARGETS };
+  const fleetResult = { services: [...urls.keys()], nodeFlags: FLEET_NODE_FLAGS, nodeEnv: FLEET_NODE_ENV, coldStartMs, firstStartMs: first?.ms ?? null, startFleetReturnedMs: started.startedMs, idle, afterLoad: loaded, targets: FLEET_TARGETS };
   writeFileSync(results('fleet'), `${JSON.stringify(fleetResult, null, 2)}\n`);
-  rows.push({ metric: `fleet idle RSS (${urls.size} services, one process)`, value: `${mb(idle.rss)} MB`, target: `≤ ${FLEET_TARGETS.idleRssMb} MB`, verdict: mb(idle.rss) <= FLEET_TARGETS.idleRssMb ? 'PASS' : 'FAIL', note: `heap ${mb(idle.heapUsed)} MB; after load RSS ${mb(loaded.rss)} MB` });
-  rows.push({ metric: 'cold start (spawn → all /ready 200)', value: `${coldStartMs} ms`, target: `≤ ${FLEET_TARGETS.coldStartMs} ms`, verdict: coldStartMs <= FLEET_TARGETS.coldStartMs ? 'PASS' : 'FAIL', note: `first start ${first.ms} ms; startFleet returned at ${started.startedMs} ms after ${started.cpuMs} ms CPU; ${Object.keys(FLEET_NODE_ENV).join(' ')} node ${FLEET_NODE_FLAGS.join(' ')}` });
+  if (first) rows.push({ metric: `fleet idle RSS (${urls.size} services, one process)`, value: `${mb(idle.rss)} MB`, target: `≤ ${FLEET_TARGETS.idleRssMb} MB`, verdict: mb(idle.rss) <= FLEET_TARGETS.idleRssMb ? 'PASS' : 'FAIL', note: `heap ${mb(idle.heapUsed)} MB; after load RSS ${mb(loaded.rss)} MB` });
+  if (first) rows.push({ metric: 'cold start (spawn → all /ready 200)', value: `${coldStartMs} ms`, target: `≤ ${FLEET_TARGETS.coldStartMs} ms`, verdict: coldStartMs <= FLEET_TARGETS.coldStartMs ? 'PASS' : 'FAIL', note: `first start ${first.ms} ms; startFleet returned at ${started.startedMs} ms after ${started.cpuMs} ms CPU; ${Object.keys(FLEET_NODE_ENV).join(' ')} node ${FLEET_NODE_FLAGS.join(' ')}` });
   await stop(floor);
   await stop(fleet);
 
   // 3. The event plane.
-  const ev = await runEventsBench(serverUrl, mqUrl, EVENTS_S);
-  writeFileSync(results('events'), `${JSON.stringify({ node: process.version, ...ev, targets: EVENT_TARGETS }, null, 2)}\n`);
-  rows.push({ metric: 'relay throughput', value: `${ev.relay.eventsPerSecond} events/s`, target: `≥ ${EVENT_TARGETS.relayEventsPerSecond} events/s`, verdict: ev.relay.eventsPerSecond >= EVENT_TARGETS.relayEventsPerSecond ? 'PASS' : 'FAIL', note: `${ev.relay.events} events in ${ev.relay.ms} ms` });
-  const evP50 = Math.round(ev.latency.p50 * 1000);
-  const evP99 = Math.round(ev.latency.p99 * 1000);
-  rows.push({ metric: `commit → handled at ${ev.latency.ratePerSecond} events/s`, p50: evP50, p99: evP99, target: `p99 ≤ ${EVENT_TARGETS.commitToHandledP99Us} µs`, verdict: evP99 <= EVENT_TARGETS.commitToHandledP99Us && ev.latency.failedWrites === 0 ? 'PASS' : 'FAIL', note: `max ${Math.round(ev.latency.max * 1000)} µs${ev.latency.failedWrites ? `; ${ev.latency.failedWrites} writes failed` : ""}` });
+  if (runs('events')) {
+    const ev = await runEventsBench(serverUrl, mqUrl, EVENTS_S);
+    writeFileSync(results('events'), `${JSON.stringify({ node: process.version, ...ev, targets: EVENT_TARGETS }, null, 2)}\n`);
+    rows.push({ metric: 'relay throughput', value: `${ev.relay.eventsPerSecond} events/s`, target: `≥ ${EVENT_TARGETS.relayEventsPerSecond} events/s`, verdict: ev.relay.eventsPerSecond >= EVENT_TARGETS.relayEventsPerSecond ? 'PASS' : 'FAIL', note: `${ev.relay.events} events in ${ev.relay.ms} ms` });
+    const evP50 = Math.round(ev.latency.p50 * 1000);
+    const evP99 = Math.round(ev.latency.p99 * 1000);
+    rows.push({ metric: `commit → handled at ${ev.latency.ratePerSecond} events/s`, p50: evP50, p99: evP99, target: `p99 ≤ ${EVENT_TARGETS.commitToHandledP99Us} µs`, verdict: evP99 <= EVENT_TARGETS.commitToHandledP99Us && ev.latency.failedWrites === 0 ? 'PASS' : 'FAIL', note: `max ${Math.round(ev.latency.max * 1000)} µs${ev.latency.failedWrites ? `; ${ev.latency.failedWrites} writes failed` : ""}` });
+  }
 
   print();
   process.exitCode = rows.every((r) => r.verdict !== 'FAIL') ? 0 : 1;
@@ -293,11 +331,11 @@ try {
 function print(): void {
   const cell = (v: number | string | undefined, w: number) => String(v ?? '').padStart(w);
   console.log(`\nmake bench — concurrency ${CONNECTIONS}, ${DURATION_S}s per endpoint, latency in µs\n`);
-  const head = ['metric'.padEnd(46), cell('p50 µs', 8), cell('p99 µs', 8), cell('req/s', 7), cell('p99 ×', 6), cell('rps ×', 6), cell('value', 17), '  ', 'target'.padEnd(38), 'result'];
+  const head = ['metric'.padEnd(46), cell('p50 µs', 8), cell('p99 µs', 8), cell('req/s', 7), cell('p99 ×', 6), cell('rps ×', 6), cell('cpu µs', 7), cell('value', 17), '  ', 'target'.padEnd(38), 'result'];
   console.log(head.join(' '));
   for (const r of rows) {
     console.log(
-      [r.metric.padEnd(46), cell(r.p50, 8), cell(r.p99, 8), cell(r.rps, 7), cell(r.p99Ratio, 6), cell(r.rpsRatio, 6), cell(r.value, 17), '  ', r.target.padEnd(38), r.verdict === '-' ? '' : r.verdict, r.note ? ` ${r.note}` : ''].join(' '),
+      [r.metric.padEnd(46), cell(r.p50, 8), cell(r.p99, 8), cell(r.rps, 7), cell(r.p99Ratio, 6), cell(r.rpsRatio, 6), cell(r.cpu, 7), cell(r.value, 17), '  ', r.target.padEnd(38), r.verdict === '-' ? '' : r.verdict, r.note ? ` ${r.note}` : ''].join(' '),
     );
   }
   console.log(`\nwritten ${results('reads')}, ${results('fleet')}, ${results('events')}`);
