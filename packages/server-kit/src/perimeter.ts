@@ -13,18 +13,37 @@ import { resolveRouteScope, type RouteScope } from './route-scope.ts';
 export const EXEMPT_PATHS = new Set(['/health', '/ready']);
 const DOC_PATHS = /^\/(docs(\/.*)?|openapi\.json)$/;
 const TENANT = /^[A-Z][A-Z0-9_]{0,31}$/;
+/** What a request holds until the perimeter knows its identity (frozen: shared by every such request). */
+const NO_SCOPES: readonly string[] = Object.freeze([]);
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /** Returns the identity presenting `presented`, or undefined. Hashing first makes the comparison length-independent. */
 export function matchToken(tokens: ApiToken[], presented: string): ApiToken | undefined {
-  const p = digest(presented);
-  let match: ApiToken | undefined;
-  for (const t of tokens) {
-    // No early exit: every configured token is compared, so timing does not reveal which one matched.
-    if (timingSafeEqual(digest(t.token), p)) match ??= t;
-  }
-  return match;
+  return tokenMatcher(tokens)(presented);
+}
+
+/**
+ * matchToken over a fixed token list, as the perimeter runs it on every request: the configured tokens are
+ * hashed once, and a token that matched is remembered, so the common case (a known token) costs one Map lookup.
+ * Only tokens that matched are kept (at most one entry per configured token, whatever callers send), and a miss
+ * still takes the full constant-time comparison; the lookup itself reveals nothing the 401/200 does not.
+ */
+export function tokenMatcher(tokens: ApiToken[]): (presented: string) => ApiToken | undefined {
+  const digests = tokens.map((t) => [digest(t.token), t] as const);
+  const known = new Map<string, ApiToken>();
+  return (presented) => {
+    const hit = known.get(presented);
+    if (hit) return hit;
+    const p = digest(presented);
+    let match: ApiToken | undefined;
+    for (const [d, t] of digests) {
+      // No early exit: every configured token is compared, so timing does not reveal which one matched.
+      if (timingSafeEqual(d, p)) match ??= t;
+    }
+    if (match) known.set(presented, match);
+    return match;
+  };
 }
 
 declare module 'fastify' {
@@ -63,22 +82,21 @@ export function installPerimeter(app: FastifyInstance, tokens: ApiToken[], opts:
   app.decorateRequest('serviceIdentity', 'anonymous');
   app.decorateRequest('tenant', 'DEFAULT');
   app.decorateRequest('identityScopes', null as unknown as readonly string[]);
-  app.addHook('onRequest', async (req) => {
-    req.identityScopes = [];
-  });
+  const match = tokenMatcher(tokens);
   const routes: RouteScope[] = [];
   app.decorate('routeScopes', routes);
   app.addHook('onRoute', (route) => {
     routes.push(resolveRouteScope(route, opts.service, EXEMPT_PATHS));
   });
   app.addHook('onRequest', async (req, reply) => {
+    req.identityScopes = NO_SCOPES;
     const path = req.url.split('?')[0]!;
     if (EXEMPT_PATHS.has(path) || (opts.publicDocs && DOC_PATHS.test(path))) return;
     const presented = req.headers['x-bss-api-token'];
     if (typeof presented !== 'string' || presented.length === 0) {
       return refuse(reply, req, 401, envelope(401, 'AUTH_MISSING_TOKEN', 'auth.missing_token', 'X-BSS-API-Token header required'));
     }
-    const identity = matchToken(tokens, presented);
+    const identity = match(presented);
     if (!identity) return refuse(reply, req, 401, envelope(401, 'AUTH_INVALID_TOKEN', 'auth.invalid_token', 'invalid API token'));
     // An unknown path has no route and so no scope: any identity learns only that it does not exist (404).
     const scope = req.routeOptions.config?.scope;
