@@ -16,5 +16,6 @@ export {
 } from './database.ts';
 export { loggableError, maskValues, type LoggedError } from './error-log.ts';
 export { ensureDatabase, listSchemas, migrate, type MigrateOptions, type MigrateResult } from './migrate.ts';
+export { isoSql, jsonArray, jsonStatement, type JsonRow } from './json-read.ts';
 export { preparedOn, rowFromJson } from './prepared.ts';
 export { truncateTables } from './reset.ts';

@@ -15,4 +15,4 @@ export { defaultScope, type RouteScope } from './route-scope.ts';
 export { borrowed, createPlatform, createPlatformApp, perPlatform, type Platform } from './platform.ts';
 export { registerResetRoute, type ResetReport } from './reset.routes.ts';
 export { checkCatalogued, loadModuleConfig, runMain, startService, type RunningService, type ServiceModule, type SharedPools, type Worker } from './runtime.ts';
-export { hrefBuilder, omitEmpty, setListHeaders } from './tmf.ts';
+export { hrefBuilder, JSON_TYPE, omitEmpty, sendRawJson, setListHeaders } from './tmf.ts';

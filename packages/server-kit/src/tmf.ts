@@ -1,6 +1,18 @@
 // TMF list conventions: X-Total-Count / X-Result-Count headers and absolute hrefs from a public base URL.
 import type { FastifyReply } from 'fastify';
 
+/** The content type Fastify gives a serialised JSON body; a route sending JSON built elsewhere (text) sets it. */
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * Sends `body`, JSON text built elsewhere (by Postgres: @bss/db json-read.ts), as the response. Fastify sends a
+ * string with a JSON content type as it is, without the route's response serializer; the route keeps its schema
+ * for the OpenAPI document and for every other path, and a test pins the text to what the serializer writes.
+ */
+export function sendRawJson<R>(reply: R, body: string): R {
+  return (reply as unknown as FastifyReply).type(JSON_TYPE).send(body) as unknown as R;
+}
+
 /** Sets the TMF paging headers on a list response. */
 export function setListHeaders(reply: FastifyReply, total: number, returned: number): void {
   reply.header('X-Total-Count', String(total)).header('X-Result-Count', String(returned));

@@ -2,7 +2,7 @@
 // /crm-api customer extras (by email, by MSISDN, orderability, individual update, contact mediums). Nothing here but schemas and calls into the services.
 import { crm, FieldsQuery, projectFields } from '@bss/contracts';
 import { ErrorEnvelope } from '@bss/policy';
-import { setListHeaders, type App } from '@bss/server-kit';
+import { sendRawJson, setListHeaders, type App } from '@bss/server-kit';
 import { z } from 'zod';
 import type { CrmDeps } from '../deps.ts';
 import { contactMediumService } from '../services/contact-medium.service.ts';
@@ -22,15 +22,22 @@ export function registerCustomerRoutes(app: App, deps: CrmDeps): void {
     const created = await customers.create(req.body);
     return reply.code(201).header('location', created.href).send(created);
   });
+  // Without `fields` the body is the JSON Postgres built (customer-json.repository.ts), sent as it is.
   app.get(CUSTOMER_PATH, { schema: { tags, querystring: crm.CustomerListQuery, response: { 200: z.array(crm.CustomerFields), ...errors } } }, async (req, reply) => {
     const { fields, ...q } = req.query;
+    if (fields === undefined) {
+      const page = await customers.listJson(q);
+      setListHeaders(reply, page.total, page.returned);
+      return sendRawJson(reply, page.body);
+    }
     const { items, total } = await customers.list(q);
     setListHeaders(reply, total, items.length);
     return items.map((c) => projectFields(c, fields) as crm.CustomerFields);
   });
-  app.get(`${CUSTOMER_PATH}/:customerId`, { schema: { tags, params: CustomerId, querystring: FieldsQuery, response: { 200: crm.CustomerFields, ...errors } } }, async (req) =>
-    projectFields(await customers.get(req.params.customerId), req.query.fields) as crm.CustomerFields,
-  );
+  app.get(`${CUSTOMER_PATH}/:customerId`, { schema: { tags, params: CustomerId, querystring: FieldsQuery, response: { 200: crm.CustomerFields, ...errors } } }, async (req, reply) => {
+    if (req.query.fields !== undefined) return projectFields(await customers.get(req.params.customerId), req.query.fields) as crm.CustomerFields;
+    return sendRawJson(reply, await customers.getJson(req.params.customerId));
+  });
   app.patch(`${CUSTOMER_PATH}/:customerId`, { schema: { tags, params: CustomerId, body: crm.CustomerPatch, response: { 200: crm.Customer, ...errors } } }, async (req) =>
     customers.patch(req.params.customerId, req.body),
   );

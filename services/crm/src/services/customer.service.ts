@@ -22,6 +22,7 @@ import {
   checkStatusTransition,
   requireCustomer,
 } from '../policies/customer.policies.ts';
+import { customerJsonReads } from '../repositories/customer-json.repository.ts';
 import * as repo from '../repositories/customer.repository.ts';
 import { planCustomerPatch } from './customer-patch.ts';
 import { logInteraction } from './interaction.service.ts';
@@ -31,6 +32,7 @@ export { CUSTOMER_PATH };
 /** The customer use-cases bound to `deps`. */
 export function customerService(deps: CrmDeps) {
   const href = hrefBuilder(deps.config.publicBaseUrl);
+  const json = customerJsonReads(deps.database, `${deps.config.publicBaseUrl}${CUSTOMER_PATH}`);
   const wire = (v: repo.CustomerView) => toTmfCustomer(v.customer, v.individual, v.mediums, href(CUSTOMER_PATH, v.customer.id));
   const view = async (tx: Executor, id: string, rule = 'customer.not_found') => {
     const v = await repo.loadCustomerView(tx, id);
@@ -79,6 +81,18 @@ export function customerService(deps: CrmDeps) {
     async list(q: Omit<crm.CustomerListQuery, 'fields'>): Promise<{ items: crm.Customer[]; total: number }> {
       const { views, total } = await repo.listCustomerViews(deps.database.db, q);
       return { items: views.map(wire), total };
+    },
+
+    /** get() as the response body (JSON text built by Postgres, equal to get()'s serialised output). */
+    async getJson(id: string): Promise<string> {
+      const body = await json.get(id);
+      if (body === undefined) throw new NotFound('customer', id, {}, { reason: 'customer.not_found' });
+      return body;
+    },
+
+    /** list() as the response body (a JSON array, equal to list()'s serialised items) with the counts. */
+    listJson(q: Omit<crm.CustomerListQuery, 'fields'>): Promise<{ body: string; returned: number; total: number }> {
+      return json.list(q);
     },
 
     async findByEmail(email: string): Promise<crm.Customer> {
