@@ -2,12 +2,12 @@
 // create, merge-patch and delete. Writes go through the pools' own use-cases and policies.
 import { inventory as c, FieldsQuery, projectFields } from '@bss/contracts';
 import { ErrorEnvelope } from '@bss/policy';
-import { setListHeaders, type App } from '@bss/server-kit';
+import { sendRawJson, setListHeaders, type App } from '@bss/server-kit';
 import { z } from 'zod';
 import type { CrmDeps } from '../../deps.ts';
 import { TMF639_RESOURCE_PATH } from '../domain/tmf639.mappers.ts';
 import { createTmf639Resource, deleteTmf639Resource, patchTmf639Resource } from '../services/tmf639.commands.ts';
-import { getTmf639Resource, listTmf639Resources } from '../services/tmf639.query.ts';
+import { getTmf639Resource, listTmf639Resources, tmf639JsonList } from '../services/tmf639.query.ts';
 
 const tags = ['TMF639 Resource'];
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
@@ -15,6 +15,7 @@ const writeErrors = { ...errors, 409: ErrorEnvelope, 422: ErrorEnvelope };
 const ID = '`MSISDN-<msisdn>` or `ESIM-<iccid>`';
 
 export function registerTmf639Routes(app: App, deps: CrmDeps): void {
+  const jsonList = tmf639JsonList(deps);
   app.get(
     TMF639_RESOURCE_PATH,
     {
@@ -26,6 +27,12 @@ export function registerTmf639Routes(app: App, deps: CrmDeps): void {
       },
     },
     async (req, reply) => {
+      // Without `fields` the body is the JSON Postgres built (tmf639-json.repository.ts), sent as it is.
+      if (req.query.fields === undefined) {
+        const page = await jsonList(req.query);
+        setListHeaders(reply, page.total, page.returned);
+        return sendRawJson(reply, page.body);
+      }
       const { items, total } = await listTmf639Resources(deps, req.query);
       setListHeaders(reply, total, items.length);
       return items.map((r) => projectFields(r, req.query.fields) as c.Tmf639ResourceFields);

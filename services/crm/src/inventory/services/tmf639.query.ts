@@ -5,30 +5,38 @@ import type { inventory as contracts } from '@bss/contracts';
 import { NotFound } from '@bss/policy';
 import { hrefBuilder } from '@bss/server-kit';
 import type { CrmDeps } from '../../deps.ts';
-import { ESIM_ID_PREFIX, ESIM_STATE, esimToTmf639, MSISDN_ID_PREFIX, MSISDN_STATUS, msisdnToTmf639, poolStatesMatching } from '../domain/tmf639.mappers.ts';
+import { ESIM_ID_PREFIX, ESIM_STATE, esimToTmf639, MSISDN_ID_PREFIX, MSISDN_STATUS, msisdnToTmf639, poolStatesMatching, TMF639_RESOURCE_PATH } from '../domain/tmf639.mappers.ts';
 import { findEsim } from '../repositories/esim.repository.ts';
 import { findMsisdn } from '../repositories/msisdn.repository.ts';
-import { listPoolPage } from '../repositories/tmf639.repository.ts';
+import { tmf639JsonReads } from '../repositories/tmf639-json.repository.ts';
+import { listPoolPage, type PoolFilter } from '../repositories/tmf639.repository.ts';
 
 export async function listTmf639Resources(
   deps: CrmDeps,
   query: contracts.Tmf639ResourceListQuery,
 ): Promise<{ items: contracts.Tmf639Resource[]; total: number }> {
   const href = hrefBuilder(deps.config.publicBaseUrl);
-  const want = { resourceStatus: query.resourceStatus, usageState: query.usageState };
-  const page = await listPoolPage(
-    deps.database.db,
-    {
-      msisdn: query['@type'] !== 'PhysicalResource' && query.category !== 'esimProfile',
-      esim: query['@type'] !== 'LogicalResource' && query.category !== 'msisdn',
-      name: query.name,
-      msisdnStatuses: poolStatesMatching(MSISDN_STATUS, want),
-      esimStates: poolStatesMatching(ESIM_STATE, want),
-    },
-    { offset: query.offset, limit: query.limit },
-  );
+  const page = await listPoolPage(deps.database.db, poolFilterOf(query), { offset: query.offset, limit: query.limit });
   const items = [...page.msisdns.map((r) => msisdnToTmf639(r, href)), ...page.esims.map((r) => esimToTmf639(r, href))];
   return { items, total: page.total };
+}
+
+/** listTmf639Resources as the response body (a JSON array built by Postgres, equal to its serialised items). */
+export function tmf639JsonList(deps: CrmDeps): (query: contracts.Tmf639ResourceListQuery) => Promise<{ body: string; returned: number; total: number }> {
+  const reads = tmf639JsonReads(deps.database, `${deps.config.publicBaseUrl}${TMF639_RESOURCE_PATH}/`);
+  return (query) => reads.list(poolFilterOf(query), { offset: query.offset, limit: query.limit });
+}
+
+/** The list query in pool terms. */
+function poolFilterOf(query: contracts.Tmf639ResourceListQuery): PoolFilter {
+  const want = { resourceStatus: query.resourceStatus, usageState: query.usageState };
+  return {
+    msisdn: query['@type'] !== 'PhysicalResource' && query.category !== 'esimProfile',
+    esim: query['@type'] !== 'LogicalResource' && query.category !== 'msisdn',
+    name: query.name,
+    msisdnStatuses: poolStatesMatching(MSISDN_STATUS, want),
+    esimStates: poolStatesMatching(ESIM_STATE, want),
+  };
 }
 
 /** The pool and natural key a prefixed id names (MSISDN-… or ESIM-…), or undefined. */
