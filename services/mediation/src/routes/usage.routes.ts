@@ -2,7 +2,7 @@
 // once stored (TMF635's PATCH/DELETE are not offered: 405 with Allow).
 import { FieldsQuery, InstantQueryParam, PageQuery, usage } from '@bss/contracts';
 import { ErrorEnvelope, ValidationFailed } from '@bss/policy';
-import { setListHeaders, type App } from '@bss/server-kit';
+import { sendRawJson, setListHeaders, type App } from '@bss/server-kit';
 import { z } from 'zod';
 import { toRecordInput } from '../domain/usage-input.ts';
 import { projectUsage, USAGE_PATH } from '../domain/usage.mapper.ts';
@@ -67,6 +67,12 @@ export function registerUsageRoutes(app: App, usages: UsageService): void {
         throw new ValidationFailed('request.empty_time_window', 'since must be before until', { since, until });
       }
       const filter = { msisdn, subscriptionId, eventType: usageType, since: since ? new Date(since) : undefined, until: until ? new Date(until) : undefined };
+      // Without `fields` the body is the JSON Postgres built (usage-json.repository.ts), sent as it is.
+      if (fields === undefined) {
+        const page = await usages.listJson(filter, { offset, limit });
+        setListHeaders(reply, page.total, page.returned);
+        return sendRawJson(reply, page.body);
+      }
       const { items, total } = await usages.list(filter, { offset, limit });
       setListHeaders(reply, total, items.length);
       return items.map((u) => projectUsage(u, fields));

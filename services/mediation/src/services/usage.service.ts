@@ -8,7 +8,7 @@ import { PolicyViolation } from '@bss/policy';
 import type { LineSubscription } from '../adapters/subscription-lookup.ts';
 import type { MediationDeps } from '../deps.ts';
 import type { RecordInput } from '../domain/usage-input.ts';
-import { toUsage } from '../domain/usage.mapper.ts';
+import { toUsage, USAGE_PATH } from '../domain/usage.mapper.ts';
 import { usageRecorded, usageRejected } from '../events/usage.events.ts';
 import {
   checkPositiveQuantity,
@@ -18,6 +18,7 @@ import {
   checkUnitMatchesEventType,
   checkValidEventType,
 } from '../policies/usage.policies.ts';
+import { usageJsonReads } from '../repositories/usage-json.repository.ts';
 import { findUsageByExternalId, getUsage, insertUsage, pageUsage, type UsageFilter } from '../repositories/usage.repository.ts';
 import type { UsageRow } from '../schema.ts';
 
@@ -26,6 +27,7 @@ export type UsageService = ReturnType<typeof createUsageService>;
 export function createUsageService(deps: MediationDeps) {
   const { database, clock, outbox, logger } = deps;
   const view = (row: UsageRow) => toUsage(row, deps.href);
+  const json = usageJsonReads(database, deps.href(USAGE_PATH, ''));
 
   /** The checks in order; returns the line's active subscription, or throws the first PolicyViolation. */
   async function admit(input: RecordInput, seen: { sub?: LineSubscription }): Promise<LineSubscription> {
@@ -94,5 +96,7 @@ export function createUsageService(deps: MediationDeps) {
       const { rows, total } = await pageUsage(database.db, filter, page);
       return { items: rows.map(view), total };
     },
+    /** list() as the response body (a JSON array built by Postgres, equal to list()'s serialised items). */
+    listJson: (filter: UsageFilter, page: { offset: number; limit: number }) => json.list(filter, page),
   };
 }
