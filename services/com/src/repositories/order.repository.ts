@@ -2,7 +2,7 @@
 // always read joined with its item, and a list page comes back with the filtered total from the same
 // statement (a count CTE left-joined to the page, so a page past the end still reports the total).
 // No business rules here; writes take the caller's transaction. Rows are the current tenant's only.
-import type { Executor, Tx } from '@bss/db';
+import type { Database, Executor, Tx } from '@bss/db';
 import { NotFound } from '@bss/policy';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { OrderState } from '../domain/order.state.ts';
@@ -11,7 +11,7 @@ import { rawDate } from './raw-row.ts';
 import { currentTenant, inTenant } from './tenant.ts';
 
 // One column list for every read, aliased so the order's and the item's columns never clash.
-const COLUMNS = sql.raw(`
+const COLUMN_LIST = `
   o.id AS o_id, o.tenant_id AS o_tenant_id, o.customer_id AS o_customer_id, o.state AS o_state, o.order_date AS o_order_date,
   o.payment_method_id AS o_payment_method_id, o.msisdn_preference AS o_msisdn_preference, o.description AS o_description,
   o.external_id AS o_external_id, o.category AS o_category, o.note AS o_note, o.submitted_at AS o_submitted_at,
@@ -21,7 +21,8 @@ const COLUMNS = sql.raw(`
   i.id AS i_id, i.order_id AS i_order_id, i.tenant_id AS i_tenant_id, i.action AS i_action, i.offering_id AS i_offering_id,
   i.state AS i_state, i.price_id AS i_price_id, i.price_amount AS i_price_amount, i.price_currency AS i_price_currency,
   i.subscription_id AS i_subscription_id, i.msisdn AS i_msisdn, i.iccid AS i_iccid, i.created_at AS i_created_at,
-  i.updated_at AS i_updated_at`);
+  i.updated_at AS i_updated_at`;
+const COLUMNS = sql.raw(COLUMN_LIST);
 
 type Raw = Record<string, unknown>;
 
@@ -56,6 +57,18 @@ export async function getOrder(ex: Executor, id: string): Promise<OrderWithItem>
   const found = await findOrder(ex, id);
   if (!found) throw new NotFound('order', id);
   return found;
+}
+
+// The read by id outside a transaction (GET productOrder/{id}, the CLI's order watch): a named prepared statement
+// on the pool, neither rebuilt nor re-planned per call. The pg driver hands timestamptz back as Dates here;
+// rawDate takes both, so the row is the same as selectOne's.
+const BY_ID = `SELECT ${COLUMN_LIST} FROM order_mgmt.product_order o JOIN order_mgmt.order_item i ON i.order_id = o.id WHERE o.id = $1 AND o.tenant_id = $2`;
+
+/** getOrder as one prepared statement on `database`'s pool (reads only: no transaction, no lock). */
+export async function readOrder(database: Database, id: string): Promise<OrderWithItem> {
+  const { rows } = await database.pool.query<Raw>({ name: 'com_order_by_id', text: BY_ID, values: [id, currentTenant()] });
+  if (!rows[0]) throw new NotFound('order', id);
+  return toOrderWithItem(rows[0]);
 }
 
 /** Locks the order and its item for the rest of the transaction (every write and consumer goes through here). */

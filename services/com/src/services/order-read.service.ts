@@ -3,14 +3,14 @@
 import type { ComDeps } from '../deps.ts';
 import { OPEN_ORDER_STATES, type OrderState } from '../domain/order.state.ts';
 import { getCancelRequest, listCancelRequests } from '../repositories/cancel-request.repository.ts';
-import { getOrder, listOrders, type OrderFilter } from '../repositories/order.repository.ts';
+import { listOrders, readOrder, type OrderFilter } from '../repositories/order.repository.ts';
 
 export type Page = { offset: number; limit: number };
 
 export function createOrderReads(deps: ComDeps) {
   const db = deps.database.db;
   return {
-    get: (orderId: string) => getOrder(db, orderId),
+    get: (orderId: string) => readOrder(deps.database, orderId),
     list: (filter: OrderFilter, page: Page) => listOrders(db, filter, page),
     /** Ids of the customer's orders still acknowledged or in progress, newest first (at most 200). */
     async openOrderIds(customerId: string): Promise<string[]> {

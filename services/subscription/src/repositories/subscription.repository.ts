@@ -1,6 +1,6 @@
 // Queries over subscription.subscription and its balances and history. Every read is one round trip: the
 // balances come with the row as json_agg. No business rules here; writes take the caller's transaction.
-import type { Executor, Tx } from '@bss/db';
+import { preparedOn, type Executor, type Tx } from '@bss/db';
 import { NotFound } from '@bss/policy';
 import { and, desc, eq, getTableColumns, ne, sql, type SQL } from 'drizzle-orm';
 import type { BalanceJson, ExpiringTopUpJson, SubscriptionWithBalances } from '../domain/subscription.mapper.ts';
@@ -30,8 +30,18 @@ function selectWithBalances(ex: Executor, where: SQL | undefined) {
     .where(and(where, inTenant(subscription.tenantId)));
 }
 
+// The read by id is the hottest (every balance check, the CLI, the portals): a named prepared statement, so the
+// query is neither rebuilt nor re-planned per call. Tenant and id are parameters.
+const byId = preparedOn((ex) =>
+  ex
+    .select({ ...getTableColumns(subscription), balances, expiringTopUps })
+    .from(subscription)
+    .where(and(eq(subscription.id, sql.placeholder('id')), eq(subscription.tenantId, sql.placeholder('tenant'))))
+    .prepare('subscription_by_id'),
+);
+
 export async function findSubscription(ex: Executor, id: string): Promise<SubscriptionWithBalances | undefined> {
-  const [row] = await selectWithBalances(ex, eq(subscription.id, id));
+  const [row] = await byId(ex).execute({ id, tenant: currentTenant() });
   return row;
 }
 
