@@ -2,8 +2,8 @@
 // msisdnToTmf639 / esimToTmf639 output as the zod response schema writes it (schema key order, optional parts
 // omitted). The status mappings are generated from the mappers' own tables (MSISDN_STATUS, ESIM_STATE), so they
 // are declared once; tmf639-json.test.ts compares the text with the mapper path byte for byte for every pool
-// state. Same page, order, filters and window-count total as listPoolPage (tmf639.repository.ts). Pool keys are
-// digits only (the pools' create rules, add-range, port-in), so an id needs no URI encoding in its href.
+// state. Same page, order, filters and total as listPoolPage (tmf639.repository.ts), from the same statement.
+// Pool keys are digits only (the pools' create rules, add-range, port-in): an id needs no URI encoding in its href.
 import { jsonArray, jsonStatement, type Database } from '@bss/db';
 import { ESIM_ID_PREFIX, ESIM_STATE, MSISDN_ID_PREFIX, MSISDN_STATUS } from '../domain/tmf639.mappers.ts';
 import type { PoolFilter } from './tmf639.repository.ts';
@@ -71,9 +71,25 @@ const filtered = (n: number) => `
   SELECT 1 AS pool, iccid AS key FROM inventory.esim_profile
     WHERE $${n + 1}::bool AND ($${n + 2}::text IS NULL OR iccid = $${n + 2}::text) AND ($${n + 4}::text[] IS NULL OR profile_state = ANY($${n + 4}::text[]))`;
 
+/**
+ * The keys of the page: each pool's first offset+limit keys in key order (its primary key index, read no further),
+ * then the page of the two in (pool, key) order — the same rows as paging the whole filtered set, without
+ * sorting it.
+ */
+const pageKeys = (n: number) => `
+  (SELECT 0 AS pool, msisdn AS key FROM inventory.msisdn_pool
+    WHERE $${n}::bool AND ($${n + 2}::text IS NULL OR msisdn = $${n + 2}::text) AND ($${n + 3}::text[] IS NULL OR status = ANY($${n + 3}::text[]))
+    ORDER BY msisdn LIMIT $${n + 5}::int + $${n + 6}::int)
+  UNION ALL
+  (SELECT 1 AS pool, iccid AS key FROM inventory.esim_profile
+    WHERE $${n + 1}::bool AND ($${n + 2}::text IS NULL OR iccid = $${n + 2}::text) AND ($${n + 4}::text[] IS NULL OR profile_state = ANY($${n + 4}::text[]))
+    ORDER BY iccid LIMIT $${n + 5}::int + $${n + 6}::int)`;
+
+// The total is a scalar subquery over the filtered set (computed once per statement, same snapshot), not a
+// window over it: a window count would make Postgres sort every filtered key to page twenty.
 // json_strip_nulls drops the omitted parts and writes the document compactly, as JSON.stringify does.
-const PAGE = `SELECT pg.total::int AS total, json_strip_nulls(CASE WHEN pg.pool = 0 THEN ${MSISDN_JSON} ELSE ${ESIM_JSON} END)::text AS body
-  FROM (SELECT pool, key, count(*) OVER () AS total FROM (${filtered(2)}) AS r ORDER BY pool, key OFFSET $7 LIMIT $8) AS pg
+const PAGE = `SELECT (SELECT count(*) FROM (${filtered(2)}) AS f)::int AS total, json_strip_nulls(CASE WHEN pg.pool = 0 THEN ${MSISDN_JSON} ELSE ${ESIM_JSON} END)::text AS body
+  FROM (SELECT pool, key FROM (${pageKeys(2)}) AS r ORDER BY pool, key OFFSET $7::int LIMIT $8::int) AS pg
   LEFT JOIN inventory.msisdn_pool m ON pg.pool = 0 AND m.msisdn = pg.key
   LEFT JOIN inventory.esim_profile e ON pg.pool = 1 AND e.iccid = pg.key
   ORDER BY pg.pool, pg.key`;
