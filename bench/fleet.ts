@@ -1,6 +1,7 @@
 // The system under test, in a child process of bench/run.ts so the load generator does not share its event
 // loop: every discovered service in one process, as `make up` runs them. Prints READY once startFleet has
-// returned; answers a `memory` message (IPC) with its process.memoryUsage(), so run.ts can read idle RSS.
+// returned; answers a `memory` message (IPC) with its process.memoryUsage(), so run.ts can read idle RSS, and a `cpu`
+// message with its CPU time so far (CPU per usage event).
 import { enableCompileCache } from 'node:module';
 
 // As packages/fleet/src/cli/up.ts starts it (compile cache on; run.ts passes the same node flags as start:fleet).
@@ -16,6 +17,7 @@ function cpuMs(): number {
 process.stdout.write(`READY ${JSON.stringify({ services: fleet.services.map((s) => ({ name: s.name, url: s.url })), startedMs: Math.round(performance.now()), cpuMs: cpuMs() })}\n`);
 
 process.on('message', (msg) => {
+  if (msg === 'cpu') process.send?.({ cpuMs: cpuMs() });
   if (msg === 'memory') {
     // A full GC first: idle RSS is what stays resident, not garbage the collector has not come for yet.
     (globalThis as { gc?: () => void }).gc?.();
