@@ -15,11 +15,14 @@ export async function claimInbox(tx: Tx, schema: string, consumer: string, event
   return (result.rowCount ?? 0) > 0;
 }
 
-/** Inserts the inbox rows of `events` in one statement; returns the ids this consumer had not handled yet. */
+/**
+ * Inserts the inbox rows of `events` in one statement; returns the ids this consumer had not handled yet. Rows go
+ * in event-id order, so two batches claiming the same redelivered events wait for each other instead of deadlocking.
+ */
 export async function claimInboxMany(tx: Tx, schema: string, consumer: string, events: readonly EventEnvelope[]): Promise<Set<string>> {
   if (events.length === 0) return new Set();
   const values = sql.join(
-    events.map((e) => sql`(${e.eventId}, ${consumer}, ${e.eventType})`),
+    [...events].sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0)).map((e) => sql`(${e.eventId}, ${consumer}, ${e.eventType})`),
     sql`, `,
   );
   const result = await tx.execute<{ event_id: string }>(sql`

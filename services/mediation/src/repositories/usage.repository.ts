@@ -4,7 +4,7 @@ import type { Executor, Tx } from '@bss/db';
 import { NotFound } from '@bss/policy';
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { usage, type UsageRow } from '../schema.ts';
-import { currentTenant, inTenant } from './tenant.ts';
+import { inTenant } from './tenant.ts';
 
 export async function findUsage(ex: Executor, id: string): Promise<UsageRow | undefined> {
   const [row] = await ex.select().from(usage).where(and(eq(usage.id, id), inTenant(usage.tenantId)));

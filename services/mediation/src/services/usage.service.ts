@@ -13,7 +13,7 @@ import type { LineSubscription } from '../adapters/subscription-lookup.ts';
 import type { MediationDeps } from '../deps.ts';
 import type { RecordInput } from '../domain/usage-input.ts';
 import { toUsage } from '../domain/usage.mapper.ts';
-import { usageRecorded, usageRejected } from '../events/usage.events.ts';
+import { usageRejected } from '../events/usage.events.ts';
 import {
   checkPositiveQuantity,
   checkSameRecordForExternalId,
