@@ -90,9 +90,10 @@ export async function attachSubscription(deps: ConsumerDeps, link: AmqpLink, sub
         maxSize,
         concurrency,
         run: (msgs) => {
+          // handleBatch settles every message itself (each single one guarded as below); this only keeps a bug
+          // from becoming an unhandled rejection. Its messages are not nacked here: some may be settled already.
           const work = handleBatch(deps, sub, link, ch, msgs).catch((err: unknown) => {
-            deps.logger.error({ queue, err: describe(err) }, 'unexpected error handling a batch; requeued');
-            for (const msg of msgs) safely(() => ch.nack(msg, false, true));
+            deps.logger.error({ queue, err: describe(err) }, 'unexpected error handling a batch');
           });
           track(work);
           return work;
@@ -262,7 +263,13 @@ async function handleBatch(deps: ConsumerDeps, sub: Subscription, link: AmqpLink
       singles.push(...batch.map((b) => b.msg));
     }
   }
-  for (const msg of singles) await handleMessage(deps, sub, link, ch, msg);
+  for (const msg of singles) {
+    // As for a message delivered alone: a bug must not leave the message unsettled (nor nack the others twice).
+    await handleMessage(deps, sub, link, ch, msg).catch((err: unknown) => {
+      deps.logger.error({ queue, err: describe(err) }, 'unexpected error handling a message; requeued');
+      safely(() => ch.nack(msg, false, true));
+    });
+  }
 }
 
 /** Where a failed message goes next. */
