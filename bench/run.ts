@@ -10,6 +10,8 @@
 // BSS_BENCH_USAGE_SECONDS (default 60) is the usage ingest's length. BSS_BENCH_ONLY=usage runs just the usage
 // ingest (one fleet start, ten orders for its lines, no reads, no event-plane bench) and reports the fleet
 // process's CPU per usage event beside it; BSS_BENCH_CPU_PROF=<dir> runs the fleet with --cpu-prof into <dir>.
+// bench/usage-split.ts runs the same ingest with mediation, rating and subscription in processes of their own
+// and prints each one's CPU per usage event.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, readFileSync, rmSync, writeFileSync } from 'node:fs';
