@@ -8,7 +8,9 @@ import { enableCompileCache } from 'node:module';
 enableCompileCache();
 const { startFleet } = await import('@bss/fleet');
 // BSS_BENCH_FLEET_POOLS=per-service starts the services with their own pools, for an A/B of the shared ones.
-const fleet = await startFleet(process.env, undefined, { sharedPools: process.env.BSS_BENCH_FLEET_POOLS !== 'per-service' });
+// BSS_BENCH_FLEET_SERVICES=a,b starts only those services (bench/usage-split.ts runs the fleet over processes).
+const only = process.env.BSS_BENCH_FLEET_SERVICES?.split(',').filter(Boolean) as Parameters<typeof startFleet>[1];
+const fleet = await startFleet(process.env, only, { sharedPools: process.env.BSS_BENCH_FLEET_POOLS !== 'per-service' });
 // CPU time spent starting (user + system): steadier than wall time on a shared machine.
 function cpuMs(): number {
   const c = process.cpuUsage();
@@ -22,10 +24,10 @@ process.on('message', (msg) => {
     (globalThis as { gc?: () => void }).gc?.();
     process.send?.({ memory: process.memoryUsage() });
   }
-  // CPU time so far, µs: run.ts reads it around each measured read for the CPU per request.
+  // CPU time so far, µs (and ms, for bench/usage-split.ts): run.ts reads it around each measured read.
   if (msg === 'cpu') {
     const c = process.cpuUsage();
-    process.send?.({ cpu: c.user + c.system });
+    process.send?.({ cpu: c.user + c.system, cpuMs: Math.round((c.user + c.system) / 1000) });
   }
 });
 process.once('SIGTERM', async () => {

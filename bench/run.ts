@@ -14,6 +14,10 @@
 // `reads`, `usage`, `events` (default: all). The fleet always starts once; reads without `flow` still place a
 // few orders, unmeasured, to seed the subscription/order/usage reads. BSS_BENCH_READS (comma list of
 // substrings of the read names, e.g. `customer?,usage`) keeps only the reads it matches.
+// BSS_BENCH_USAGE_SECONDS (default 60) is the usage ingest's length; alone (BSS_BENCH_ONLY=usage) it places eleven
+// orders for its lines and reports the fleet process's CPU per usage event; BSS_BENCH_CPU_PROF=<dir> runs the fleet
+// with --cpu-prof into <dir>. bench/usage-split.ts runs the same ingest with mediation, rating and subscription in
+// processes of their own and prints each one's CPU per usage event.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -62,6 +66,7 @@ const only = (process.env.BSS_BENCH_ONLY ?? '').split(',').map((p) => p.trim()).
 for (const p of only) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`BSS_BENCH_ONLY: unknown part ${p} (${PARTS.join(', ')})`);
 const runs = (part: (typeof PARTS)[number]) => only.length === 0 || only.includes(part);
 const readFilter = (process.env.BSS_BENCH_READS ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+const CPU_PROF_DIR = process.env.BSS_BENCH_CPU_PROF;
 
 const mqUrl = process.env.BSS_MQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 const serverUrl = process.env.BSS_DB_URL ?? 'postgres://postgres@127.0.0.1:5432/bss';
@@ -194,7 +199,8 @@ try {
   // since the last run (reported as a note), the second is the start `make up` normally makes.
   const startFleetChild = async () => {
     const t0 = performance.now();
-    const f = child('./fleet.ts', { ...env, ...FLEET_NODE_ENV }, ['--expose-gc', ...FLEET_NODE_FLAGS]);
+    const prof = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
+    const f = child('./fleet.ts', { ...env, ...FLEET_NODE_ENV }, ['--expose-gc', ...prof, ...FLEET_NODE_FLAGS]);
     const started = JSON.parse(await f.ready) as { services: { name: string; url: string }[]; startedMs: number; cpuMs: number };
     const pending = new Set(started.services.map((s) => s.url));
     while (pending.size) {
@@ -222,7 +228,7 @@ try {
   // The order flow first: it is measured on its own, and its last order seeds the com/subscription/usage reads.
   let flow: OrderFlowResult | undefined;
   if (['com', 'som', 'subscription', 'provisioning-sim'].every((s) => urls.has(s)) && (runs('flow') || runs('reads') || runs('usage'))) {
-    flow = await orderFlow(urls, token, runs('flow') || runs('usage') ? 100 : 3, 1);
+    flow = await orderFlow(urls, token, runs('flow') ? 100 : runs('usage') ? 11 : 3, 1);
     Object.assign(seeded, flow.last);
     if (urls.has('mediation')) await seedUsage(urls, token, flow.last.msisdn);
   }
@@ -281,8 +287,12 @@ try {
   // 3. Sustained usage ingest over ten of the lines the order flow activated, with exact accounting at the end.
   let usageResult: UsageBenchResult | undefined;
   if (flow && runs('usage') && ['mediation', 'rating'].every((s) => urls.has(s))) {
+    const cpuBefore = await fleetCpu();
     usageResult = await usageIngest(urls, token, flow.lines.slice(0, 10), USAGE_TARGETS.eventsPerSecond, USAGE_S);
     const u = usageResult;
+    // CPU of the whole fleet process per accepted record, ingest and drain included: steadier than events/s on
+    // a shared machine (the balance sampling's reads are in it too, a small part).
+    const cpuPerEventMs = ((await fleetCpu()) - cpuBefore) / 1000 / Math.max(u.accepted, 1);
     const ok = u.achievedRate >= USAGE_TARGETS.eventsPerSecond * 0.98 && u.accepted === u.sent && u.exact;
     rows.push({
       metric: `usage ingest, ${u.seconds}s open loop`,
@@ -294,6 +304,7 @@ try {
       note: `${u.accepted}/${u.sent} accepted${Object.keys(u.refused).length ? ` refused ${JSON.stringify(u.refused)}` : ''}; decremented ${u.consumed} (${u.exact ? 'exact' : 'NOT exact'}); drained ${u.drainMs} ms after the load`,
     });
     rows.push({ metric: 'usage → balance lag', p50: u.lagP50Ms * 1000, p99: u.lagP99Ms * 1000, target: 'reported', verdict: '-', note: 'sampled balances vs send times during the load' });
+    rows.push({ metric: 'usage fleet CPU per event', value: `${cpuPerEventMs.toFixed(3)} ms`, target: 'reported', verdict: '-', note: 'fleet process user+system CPU over ingest + drain / accepted' });
   }
   for (const flow of runs('usage') ? FLOWS : []) {
     if (usageResult && flow.name.startsWith('usage ingest')) continue;

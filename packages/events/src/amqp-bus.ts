@@ -11,7 +11,7 @@ import { createAmqpConnection, type AmqpLink } from './amqp-connection.ts';
 import { attachSubscription, DEFAULT_RETRY_DEADLINE_MS, detachSubscription, type ConsumerDeps, type Subscription } from './amqp-consumer.ts';
 import { createAmqpParkedMessages } from './parked.ts';
 import { DEFAULT_RETRY_DELAYS_MS, declareExchange, declareQueue, unroutedOf, type ExchangeState } from './topology.ts';
-import type { EventBus, EventHandler, PublishItem, PublishOutcome, SubscriptionSpec } from './types.ts';
+import type { BatchOptions, EventBus, EventHandler, PublishItem, PublishOutcome, SubscriptionSpec } from './types.ts';
 
 /** A queue every connection declares, whether or not this process consumes it. */
 export interface DeclaredQueue {
@@ -250,12 +250,12 @@ export function createAmqpBus(opts: AmqpBusOptions): AmqpBus {
     checkUnrouted,
     stats: () => ({ ...stats }),
 
-    async subscribe(spec: SubscriptionSpec, handler: EventHandler) {
+    async subscribe(spec: SubscriptionSpec, handler: EventHandler, batch?: BatchOptions) {
       if (closed) throw new Error('amqp bus is closed');
       if (!QUEUE_NAME.test(spec.queue)) throw new Error(`bad queue name: ${spec.queue}`);
       if (spec.bindings.length === 0) throw new Error(`queue ${spec.queue} needs at least one binding`);
       if (subs.some((s) => s.spec.queue === spec.queue)) throw new Error(`queue ${spec.queue} is already subscribed`);
-      const sub: Subscription = { spec, handler, inFlight: new Set() };
+      const sub: Subscription = { spec, handler, batch, inFlight: new Set() };
       subs.push(sub);
       // Wait briefly so a caller that then publishes finds the queue bound; if the broker is down the
       // subscription attaches on connect instead (startup must not hang on the broker).

@@ -17,9 +17,10 @@ import type { Channel, ConsumeMessage, MessagePropertyHeaders } from 'amqplib';
 import type { Clock } from '@bss/clock';
 import { publishConfirmed, type AmqpConnection, type AmqpLink } from './amqp-connection.ts';
 import { decideRetry } from './failure.ts';
-import { handleOnce } from './inbox.ts';
+import { handleBatchOnce, handleOnce, type BatchEntry } from './inbox.ts';
+import { batchPrefetch, createNaturalBatcher, DEFAULT_BATCH_CONCURRENCY, DEFAULT_BATCH_MAX } from './natural-batch.ts';
 import { DEFAULT_RETRY_DELAYS_MS, declareQueue, parkedQueueOf, retryQueueOf } from './topology.ts';
-import type { EventHandler, SubscriptionSpec } from './types.ts';
+import type { BatchOptions, EventHandler, SubscriptionSpec } from './types.ts';
 
 /** Header carrying the delivery attempt of a retried copy (absent on the first delivery = attempt 1). */
 export const ATTEMPT_HEADER = 'x-bss-attempt';
@@ -41,6 +42,8 @@ const MAX_REASON = 500;
 export interface Subscription {
   spec: SubscriptionSpec;
   handler: EventHandler;
+  /** Natural batching (opt-in): see BatchOptions. */
+  batch?: BatchOptions | undefined;
   link?: AmqpLink;
   channel?: Channel;
   consumerTag?: string;
@@ -72,23 +75,49 @@ export async function attachSubscription(deps: ConsumerDeps, link: AmqpLink, sub
   const { queue, bindings } = sub.spec;
   const ch = await link.model.createChannel();
   deps.connection.watch(link, ch, `consumer ${queue}`);
-  await ch.prefetch(deps.prefetch);
+  const maxSize = sub.batch?.maxSize ?? DEFAULT_BATCH_MAX;
+  const concurrency = sub.batch?.concurrency ?? DEFAULT_BATCH_CONCURRENCY;
+  await ch.prefetch(sub.batch ? batchPrefetch(deps.prefetch, maxSize, concurrency) : deps.prefetch);
   await declareQueue(ch, deps.exchange, queue, bindings, sub.spec.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS);
   sub.channel = ch;
+  const track = (work: Promise<void>) => {
+    sub.inFlight.add(work);
+    void work.finally(() => sub.inFlight.delete(work));
+  };
+  // One batcher per channel: a message can only be acked on the channel that delivered it.
+  const batcher = sub.batch
+    ? createNaturalBatcher<ConsumeMessage>({
+        maxSize,
+        concurrency,
+        run: (msgs) => {
+          // handleBatch settles every message itself (each single one guarded as below); this only keeps a bug
+          // from becoming an unhandled rejection. Its messages are not nacked here: some may be settled already.
+          const work = handleBatch(deps, sub, link, ch, msgs).catch((err: unknown) => {
+            deps.logger.error({ queue, err: describe(err) }, 'unexpected error handling a batch');
+          });
+          track(work);
+          return work;
+        },
+      })
+    : undefined;
   const { consumerTag } = await ch.consume(queue, (msg) => {
     if (msg === null) {
       // The broker cancelled us (queue deleted): a fresh connection re-declares the topology.
       deps.connection.recycle(link, `consumer of ${queue} cancelled by the broker`);
       return;
     }
+    if (batcher) {
+      batcher.push(msg);
+      return;
+    }
     // handleMessage settles every outcome itself; this catch only keeps a bug from becoming an
     // unhandled rejection (which would end the process), and gives the message back to the queue.
-    const work = handleMessage(deps, sub, link, ch, msg).catch((err: unknown) => {
-      deps.logger.error({ queue, err: describe(err) }, 'unexpected error handling a message; requeued');
-      safely(() => ch.nack(msg, false, true));
-    });
-    sub.inFlight.add(work);
-    void work.finally(() => sub.inFlight.delete(work));
+    track(
+      handleMessage(deps, sub, link, ch, msg).catch((err: unknown) => {
+        deps.logger.error({ queue, err: describe(err) }, 'unexpected error handling a message; requeued');
+        safely(() => ch.nack(msg, false, true));
+      }),
+    );
   });
   sub.consumerTag = consumerTag;
 }
@@ -180,6 +209,66 @@ async function handleMessage(deps: ConsumerDeps, sub: Subscription, link: AmqpLi
     const step: Forward =
       decision.action === 'retry' ? { kind: 'retry', delayMs: decision.delayMs } : { kind: 'park', reason: `${decision.why}: ${describe(err)}` };
     await forward(deps, sub, link, ch, msg, step, attempt, firstAttemptAt);
+  }
+}
+
+/**
+ * Handles messages delivered together (see natural-batch.ts) in one inbox transaction with the subscription's
+ * batch handler, then acks them. A lone message, an unreadable one, or every message of a batch that failed
+ * goes through `handleMessage` one at a time instead, so retry, parking and the inbox work exactly per message:
+ * a poison message in a batch fails (and eventually parks) on its own while the others are handled.
+ */
+async function handleBatch(deps: ConsumerDeps, sub: Subscription, link: AmqpLink, ch: Channel, msgs: ConsumeMessage[]): Promise<void> {
+  const { queue } = sub.spec;
+  const singles: ConsumeMessage[] = [];
+  const batch: { msg: ConsumeMessage; entry: BatchEntry; span: ReturnType<Tracing['startSpan']> }[] = [];
+  for (const msg of msgs.length > 1 ? msgs : []) {
+    let event: EventEnvelope;
+    try {
+      event = EventEnvelope.parse(JSON.parse(msg.content.toString('utf8')));
+    } catch {
+      singles.push(msg);
+      continue;
+    }
+    const header = msg.properties.headers?.traceparent;
+    const traceparent = typeof header === 'string' && parseTraceparent(header) ? header : undefined;
+    const span = deps.tracing.startSpan(`${queue} process`, SpanKind.CONSUMER, traceparent, {
+      'messaging.system': 'rabbitmq',
+      'messaging.destination.name': queue,
+      'messaging.message.id': event.eventId,
+      'bss.event_type': event.eventType,
+      'messaging.batch.message_count': String(msgs.length),
+    });
+    const spanParent = deps.tracing.traceparentOf(span);
+    batch.push({ msg, span, entry: { event, traceparent: parseTraceparent(spanParent) ? spanParent : traceparent } });
+  }
+  if (msgs.length === 1) singles.push(msgs[0]!);
+  if (batch.length > 0) {
+    try {
+      const outcomes = await handleBatchOnce(
+        deps.database,
+        sub.spec.inboxSchema,
+        queue,
+        batch.map((b) => b.entry),
+        sub.batch!.handler,
+      );
+      batch.forEach((b, i) => {
+        b.span.end();
+        if (outcomes[i] === 'duplicate') deps.logger.debug({ queue, eventId: b.entry.event.eventId }, 'inbox duplicate skipped');
+        safely(() => ch.ack(b.msg));
+      });
+    } catch (err) {
+      for (const b of batch) b.span.end();
+      deps.logger.debug({ queue, size: batch.length, err: describe(err) }, 'batch failed; handling its messages one at a time');
+      singles.push(...batch.map((b) => b.msg));
+    }
+  }
+  for (const msg of singles) {
+    // As for a message delivered alone: a bug must not leave the message unsettled (nor nack the others twice).
+    await handleMessage(deps, sub, link, ch, msg).catch((err: unknown) => {
+      deps.logger.error({ queue, err: describe(err) }, 'unexpected error handling a message; requeued');
+      safely(() => ch.nack(msg, false, true));
+    });
   }
 }
 

@@ -12,11 +12,12 @@ import type { MessagePropertyHeaders } from 'amqplib';
 import type { DeclaredQueue } from './amqp-bus.ts';
 import { ATTEMPT_HEADER, DEFAULT_MAX_ATTEMPTS, DEFAULT_RETRY_DEADLINE_MS, FIRST_ATTEMPT_HEADER, PARK_ATTEMPTS_HEADER, PARK_REASON_HEADER } from './amqp-consumer.ts';
 import { decideRetry } from './failure.ts';
-import { handleOnce } from './inbox.ts';
+import { handleBatchOnce, handleOnce, type BatchEntry } from './inbox.ts';
+import { batchPrefetch, createNaturalBatcher, DEFAULT_BATCH_CONCURRENCY, DEFAULT_BATCH_MAX } from './natural-batch.ts';
 import type { BrokerMessage, InProcessBroker } from './in-process-broker.ts';
 import { requeuedHeaders, toParked, type ParkedMessages, type RequeueResult } from './parked.ts';
 import { DEFAULT_RETRY_DELAYS_MS } from './topology.ts';
-import type { EventBus, EventHandler, PublishItem, PublishOutcome, SubscriptionSpec } from './types.ts';
+import type { BatchOptions, EventBus, EventHandler, PublishItem, PublishOutcome, SubscriptionSpec } from './types.ts';
 
 /** Wiring of an in-process bus (the AMQP bus's options, less the connection knobs). */
 export interface InProcessBusOptions {
@@ -152,6 +153,56 @@ export function createInProcessBus(opts: InProcessBusOptions): InProcessBus {
     }
   }
 
+  /**
+   * Messages delivered together, as over AMQP: one inbox transaction with the batch handler; a lone or unreadable
+   * message, or every message of a failed batch, goes through `handle` one at a time (retry and park per message).
+   */
+  async function handleBatch(spec: SubscriptionSpec, handler: EventHandler, batch: BatchOptions, messages: BrokerMessage[]): Promise<void> {
+    const { queue } = spec;
+    const singles: BrokerMessage[] = messages.length === 1 ? [messages[0]!] : [];
+    const entries: { message: BrokerMessage; entry: BatchEntry; span: ReturnType<Tracing['startSpan']> }[] = [];
+    for (const message of messages.length > 1 ? messages : []) {
+      let event: EventEnvelope;
+      try {
+        event = EventEnvelope.parse(JSON.parse(message.content.toString('utf8')));
+      } catch {
+        singles.push(message);
+        continue;
+      }
+      const header = message.properties.headers.traceparent;
+      const traceparent = typeof header === 'string' && parseTraceparent(header) ? header : undefined;
+      const span = tracing.startSpan(`${queue} process`, SpanKind.CONSUMER, traceparent, {
+        'messaging.system': 'in-process',
+        'messaging.destination.name': queue,
+        'messaging.message.id': event.eventId,
+        'bss.event_type': event.eventType,
+        'messaging.batch.message_count': String(messages.length),
+      });
+      const spanParent = tracing.traceparentOf(span);
+      entries.push({ message, span, entry: { event, traceparent: parseTraceparent(spanParent) ? spanParent : traceparent } });
+    }
+    if (entries.length > 0) {
+      try {
+        const outcomes = await handleBatchOnce(
+          opts.database,
+          spec.inboxSchema,
+          queue,
+          entries.map((e) => e.entry),
+          batch.handler,
+        );
+        entries.forEach((e, i) => {
+          e.span.end();
+          if (outcomes[i] === 'duplicate') logger.debug({ queue, eventId: e.entry.event.eventId }, 'inbox duplicate skipped');
+        });
+      } catch (err) {
+        for (const e of entries) e.span.end();
+        logger.debug({ queue, size: entries.length, err: describe(err) }, 'batch failed; handling its messages one at a time');
+        singles.push(...entries.map((e) => e.message));
+      }
+    }
+    for (const message of singles) await handle(spec, handler, message);
+  }
+
   /** Moves parked messages of `queue` that `pick` selects (scanning at most `budget`) back to the queue. */
   function requeue(queue: string, pick: (m: BrokerMessage) => boolean, budget: number): RequeueResult {
     const parked = broker.parked(queue);
@@ -182,17 +233,40 @@ export function createInProcessBus(opts: InProcessBusOptions): InProcessBus {
       return items.map(publishOne);
     },
 
-    async subscribe(spec, handler) {
+    async subscribe(spec, handler, batch) {
       if (closed) throw new Error('in-process bus is closed');
       if (!QUEUE_NAME.test(spec.queue)) throw new Error(`bad queue name: ${spec.queue}`);
       if (spec.bindings.length === 0) throw new Error(`queue ${spec.queue} needs at least one binding`);
       if (subs.some((s) => s.spec.queue === spec.queue)) throw new Error(`queue ${spec.queue} is already subscribed`);
       broker.declareQueue(exchange, spec.queue, spec.bindings);
       const inFlight = new Set<Promise<void>>();
+      const prefetch = opts.prefetch ?? 20;
+      const maxSize = batch?.maxSize ?? DEFAULT_BATCH_MAX;
+      const concurrency = batch?.concurrency ?? DEFAULT_BATCH_CONCURRENCY;
+      // A batching subscription: each delivery waits for the batch it joins; the broker's window counts it
+      // until then, as an unacked AMQP message.
+      const batcher = batch
+        ? createNaturalBatcher<{ message: BrokerMessage; settle: () => void; fail: (err: unknown) => void }>({
+            maxSize,
+            concurrency,
+            // A batch that threw (a bug: handleBatch settles every outcome) gives its messages back to the queue,
+            // as a throwing delivery does.
+            run: (items) =>
+              handleBatch(
+                spec,
+                handler,
+                batch,
+                items.map((i) => i.message),
+              ).then(
+                () => items.forEach((i) => i.settle()),
+                (err: unknown) => items.forEach((i) => i.fail(err)),
+              ),
+          })
+        : undefined;
       const detach = broker.consume(spec.queue, {
-        prefetch: opts.prefetch ?? 20,
+        prefetch: batch ? batchPrefetch(prefetch, maxSize, concurrency) : prefetch,
         deliver(message) {
-          const work = handle(spec, handler, message);
+          const work = batcher ? new Promise<void>((settle, fail) => batcher.push({ message, settle, fail })) : handle(spec, handler, message);
           inFlight.add(work);
           return work.finally(() => inFlight.delete(work));
         },

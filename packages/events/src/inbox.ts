@@ -4,7 +4,7 @@ import type { EventEnvelope } from '@bss/contracts';
 import type { Database, Tx } from '@bss/db';
 import { runWithContext, systemContext } from '@bss/telemetry';
 import { sql } from 'drizzle-orm';
-import type { EventHandler } from './types.ts';
+import type { BatchEventHandler, BatchItem, EventHandler } from './types.ts';
 
 /** Inserts the inbox row; false when this consumer already handled the event. */
 export async function claimInbox(tx: Tx, schema: string, consumer: string, event: EventEnvelope): Promise<boolean> {
@@ -13,6 +13,76 @@ export async function claimInbox(tx: Tx, schema: string, consumer: string, event
     VALUES (${event.eventId}, ${consumer}, ${event.eventType})
     ON CONFLICT (event_id, consumer) DO NOTHING`);
   return (result.rowCount ?? 0) > 0;
+}
+
+/**
+ * Inserts the inbox rows of `events` in one statement; returns the ids this consumer had not handled yet. Rows go
+ * in event-id order, so two batches claiming the same redelivered events wait for each other instead of deadlocking.
+ */
+export async function claimInboxMany(tx: Tx, schema: string, consumer: string, events: readonly EventEnvelope[]): Promise<Set<string>> {
+  if (events.length === 0) return new Set();
+  const values = sql.join(
+    [...events].sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0)).map((e) => sql`(${e.eventId}, ${consumer}, ${e.eventType})`),
+    sql`, `,
+  );
+  const result = await tx.execute<{ event_id: string }>(sql`
+    INSERT INTO ${sql.raw(`${schema}.inbox`)} (event_id, consumer, event_type)
+    VALUES ${values}
+    ON CONFLICT (event_id, consumer) DO NOTHING
+    RETURNING event_id`);
+  return new Set(result.rows.map((r) => String(r.event_id)));
+}
+
+/** The request context a handler of `event` runs in (its own staged events are caused by it). */
+function contextOf(event: EventEnvelope, traceparent?: string) {
+  return systemContext({
+    actor: event.actor,
+    channel: event.channel,
+    tenant: event.tenant,
+    correlationId: event.correlationId ?? event.aggregateId,
+    causationId: event.eventId,
+    ...(traceparent ? { traceparent, traceId: traceparent.split('-')[1]! } : {}),
+  });
+}
+
+/** One delivered event of a batch and the trace its handling continues. */
+export interface BatchEntry {
+  event: EventEnvelope;
+  traceparent?: string | undefined;
+}
+
+/**
+ * Handles `entries` in one transaction: one multi-row inbox claim, then `handler` once per tenant (in the order
+ * each tenant first appears) with that tenant's claimed events in delivery order, in the first one's context.
+ * A second copy of an event inside the batch and an event already handled are duplicates. Returns one outcome
+ * per entry; a handler error propagates after the rollback (nothing of the batch is claimed then).
+ */
+export async function handleBatchOnce(
+  database: Database,
+  schema: string,
+  consumer: string,
+  entries: readonly BatchEntry[],
+  handler: BatchEventHandler,
+): Promise<('handled' | 'duplicate')[]> {
+  const first = new Map<string, number>();
+  entries.forEach((e, i) => {
+    if (!first.has(e.event.eventId)) first.set(e.event.eventId, i);
+  });
+  const unique = [...first.values()].map((i) => entries[i]!);
+  const claimed = await database.db.transaction(async (tx) => {
+    const fresh = await claimInboxMany(tx, schema, consumer, unique.map((e) => e.event));
+    const byTenant = new Map<string, { ctx: ReturnType<typeof contextOf>; items: BatchItem[] }>();
+    for (const e of unique) {
+      if (!fresh.has(e.event.eventId)) continue;
+      const ctx = contextOf(e.event, e.traceparent);
+      const group = byTenant.get(ctx.tenant) ?? { ctx, items: [] };
+      byTenant.set(ctx.tenant, group);
+      group.items.push({ event: e.event, within: (fn) => runWithContext(ctx, fn) });
+    }
+    for (const { ctx, items } of byTenant.values()) await runWithContext(ctx, () => handler(tx, items));
+    return fresh;
+  });
+  return entries.map((e, i) => (first.get(e.event.eventId) === i && claimed.has(e.event.eventId) ? 'handled' : 'duplicate'));
 }
 
 /**
@@ -29,15 +99,7 @@ export async function handleOnce(
   traceparent?: string,
 ): Promise<'handled' | 'duplicate'> {
   // Events the handler stages are caused by this one and continue its business flow.
-  const ctx = systemContext({
-    actor: event.actor,
-    channel: event.channel,
-    tenant: event.tenant,
-    correlationId: event.correlationId ?? event.aggregateId,
-    causationId: event.eventId,
-    ...(traceparent ? { traceparent, traceId: traceparent.split('-')[1]! } : {}),
-  });
-  return runWithContext(ctx, () =>
+  return runWithContext(contextOf(event, traceparent), () =>
     database.db.transaction(async (tx) => {
       if (!(await claimInbox(tx, schema, consumer, event))) return 'duplicate' as const;
       await handler(tx, event);

@@ -1,8 +1,9 @@
 // @bss/events: transactional outbox staging, the relay, safe consumers and the event buses.
-export { createOutbox, notifyChannel, UncataloguedEvent, type EventCatalogLookup, type NewEvent, type Outbox } from './outbox.ts';
-export type { EventBus, EventHandler, EventPublisher, PublishItem, PublishOutcome, SubscriptionSpec } from './types.ts';
-export { claimInbox, handleOnce } from './inbox.ts';
-export { onEvent, UnexpectedEvent, type TypedEnvelope } from './typed-handler.ts';
+export { createOutbox, notifyChannel, UncataloguedEvent, type EventCatalogLookup, type NewEvent, type Outbox, type PreparedEvent } from './outbox.ts';
+export type { BatchEventHandler, BatchItem, BatchOptions, EventBus, EventHandler, EventPublisher, PublishItem, PublishOutcome, SubscriptionSpec } from './types.ts';
+export { claimInbox, claimInboxMany, handleBatchOnce, handleOnce, type BatchEntry } from './inbox.ts';
+export { batchPrefetch, createNaturalBatcher, DEFAULT_BATCH_CONCURRENCY, DEFAULT_BATCH_MAX, type NaturalBatcher } from './natural-batch.ts';
+export { onEvent, onEvents, UnexpectedEvent, type TypedBatchItem, type TypedEnvelope } from './typed-handler.ts';
 export { deliverShuffled, seededRandom, type ShuffledDeliveryOptions, type ShuffledDeliveryReport } from './delivery-harness.ts';
 export { topicMatches, createInMemoryBus, type InMemoryBus } from './memory-bus.ts';
 export { createInProcessBroker, installProcessBroker, processBroker, type BrokerConsumer, type BrokerMessage, type InProcessBroker } from './in-process-broker.ts';

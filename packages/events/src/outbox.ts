@@ -31,10 +31,23 @@ export class UncataloguedEvent extends Error {
 /** The Postgres NOTIFY channel the relay of `schema` listens on. */
 export const notifyChannel = (schema: string) => `bss_outbox_${schema}`;
 
+/** An event made ready to stage: its envelope, filled in from the context it was prepared in. */
+export interface PreparedEvent {
+  envelope: EventEnvelope;
+  traceparent: string | null | undefined;
+}
+
 /** A service's outbox: stages events into `<schema>.outbox`. */
 export interface Outbox {
   readonly schema: string;
   stage<T extends string>(tx: Tx, event: NewEvent<T>): Promise<EventEnvelope>;
+  /**
+   * Builds (and checks against the catalogue) the envelope of `event` from the current context, without writing:
+   * a batch prepares each event in the context of what caused it, then writes them with `stageMany`.
+   */
+  prepare<T extends string>(event: NewEvent<T>): PreparedEvent;
+  /** Stages prepared events in one INSERT (in the given order) and one NOTIFY. */
+  stageMany(tx: Tx, events: readonly PreparedEvent[]): Promise<void>;
 }
 
 /**
@@ -46,48 +59,63 @@ export function createOutbox(schema: string, clock: Clock, opts: { catalog?: Eve
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name: ${schema}`);
   const table = sql.raw(`${schema}.outbox`);
   const channel = notifyChannel(schema);
-  return {
-    schema,
-    async stage(tx, event) {
-      const ctx = currentContext();
-      let schemaVersion = 1;
-      if (opts.catalog) {
-        const spec = opts.catalog(event.eventType);
-        if (!spec) throw new UncataloguedEvent(`event type ${event.eventType} is not in the event catalogue`);
-        // Validate what consumers will read: the JSON form (dates become strings, undefined keys vanish).
-        const result = spec.payload.safeParse(JSON.parse(JSON.stringify(event.payload)));
-        if (!result.success) {
-          const issues = result.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
-          throw new UncataloguedEvent(`payload of ${event.eventType} does not match the event catalogue: ${issues}`);
-        }
-        schemaVersion = spec.schemaVersion;
+  function prepare(event: NewEvent): PreparedEvent {
+    const ctx = currentContext();
+    let schemaVersion = 1;
+    if (opts.catalog) {
+      const spec = opts.catalog(event.eventType);
+      if (!spec) throw new UncataloguedEvent(`event type ${event.eventType} is not in the event catalogue`);
+      // Validate what consumers will read: the JSON form (dates become strings, undefined keys vanish).
+      const result = spec.payload.safeParse(JSON.parse(JSON.stringify(event.payload)));
+      if (!result.success) {
+        const issues = result.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
+        throw new UncataloguedEvent(`payload of ${event.eventType} does not match the event catalogue: ${issues}`);
       }
-      const envelope: EventEnvelope = {
-        eventId: randomUUID(),
-        eventType: event.eventType,
-        aggregateType: event.aggregateType,
-        aggregateId: event.aggregateId,
-        occurredAt: clock.now().toISOString(),
-        actor: ctx.actor,
-        channel: ctx.channel,
-        tenant: ctx.tenant,
-        serviceIdentity: ctx.serviceIdentity,
-        requestId: ctx.requestId,
-        traceId: ctx.traceId,
-        schemaVersion,
-        correlationId: event.correlationId ?? ctx.correlationId ?? event.aggregateId,
-        causationId: ctx.causationId ?? null,
-        payload: event.payload as Record<string, unknown>,
-      };
-      await tx.execute(sql`
+      schemaVersion = spec.schemaVersion;
+    }
+    const envelope: EventEnvelope = {
+      eventId: randomUUID(),
+      eventType: event.eventType,
+      aggregateType: event.aggregateType,
+      aggregateId: event.aggregateId,
+      occurredAt: clock.now().toISOString(),
+      actor: ctx.actor,
+      channel: ctx.channel,
+      tenant: ctx.tenant,
+      serviceIdentity: ctx.serviceIdentity,
+      requestId: ctx.requestId,
+      traceId: ctx.traceId,
+      schemaVersion,
+      correlationId: event.correlationId ?? ctx.correlationId ?? event.aggregateId,
+      causationId: ctx.causationId ?? null,
+      payload: event.payload as Record<string, unknown>,
+    };
+    return { envelope, traceparent: ctx.traceparent };
+  }
+
+  async function stageMany(tx: Tx, events: readonly PreparedEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const rows = events.map(
+      ({ envelope, traceparent }) => sql`(${envelope.eventId}, ${envelope.eventType}, ${envelope.aggregateType}, ${envelope.aggregateId},
+          ${envelope.occurredAt}, ${envelope.actor}, ${envelope.channel}, ${envelope.tenant},
+          ${envelope.serviceIdentity}, ${envelope.requestId}, ${envelope.traceId}, ${traceparent},
+          ${envelope.schemaVersion}, ${envelope.correlationId}, ${envelope.causationId}, ${JSON.stringify(envelope.payload)}::jsonb)`,
+    );
+    await tx.execute(sql`
         INSERT INTO ${table} (event_id, event_type, aggregate_type, aggregate_id, occurred_at, actor, channel,
           tenant_id, service_identity, request_id, trace_id, traceparent, schema_version, correlation_id, causation_id, payload)
-        VALUES (${envelope.eventId}, ${envelope.eventType}, ${envelope.aggregateType}, ${envelope.aggregateId},
-          ${envelope.occurredAt}, ${envelope.actor}, ${envelope.channel}, ${envelope.tenant},
-          ${envelope.serviceIdentity}, ${envelope.requestId}, ${envelope.traceId}, ${ctx.traceparent},
-          ${envelope.schemaVersion}, ${envelope.correlationId}, ${envelope.causationId}, ${JSON.stringify(envelope.payload)}::jsonb)`);
-      await tx.execute(sql`SELECT pg_notify(${channel}, '')`);
-      return envelope;
+        VALUES ${sql.join(rows, sql`, `)}`);
+    await tx.execute(sql`SELECT pg_notify(${channel}, '')`);
+  }
+
+  return {
+    schema,
+    prepare,
+    stageMany,
+    async stage(tx, event) {
+      const prepared = prepare(event);
+      await stageMany(tx, [prepared]);
+      return prepared.envelope;
     },
   };
 }

@@ -25,6 +25,33 @@ export interface EventPublisher {
 /** A consumer's handler: runs inside the transaction that also claims the inbox row. Never commits. */
 export type EventHandler = (tx: Tx, event: EventEnvelope) => Promise<void>;
 
+/** One claimed event of a batch, with a way to run code in that event's own request context. */
+export interface BatchItem {
+  event: EventEnvelope;
+  /**
+   * Runs `fn` in this event's request context (actor, channel, causation = this event, its trace), so what `fn`
+   * stages (or `outbox.prepare`s) is caused by this event. The batch handler already runs in its tenant's context.
+   */
+  within<T>(fn: () => T): T;
+}
+
+/**
+ * A consumer's batch handler: runs inside the one transaction that claimed the inbox rows of all `items` — distinct
+ * events of one tenant, in delivery order, none handled before. It must have the effect of the consumer's
+ * `EventHandler` applied to each item in that order. Never commits; a throw rolls the whole batch back (the
+ * consumer then handles the messages one at a time with the `EventHandler`).
+ */
+export type BatchEventHandler = (tx: Tx, items: BatchItem[]) => Promise<void>;
+
+/** Opt-in natural batching of a subscription: messages already delivered are handled together. */
+export interface BatchOptions {
+  handler: BatchEventHandler;
+  /** Most messages per batch (default 50). */
+  maxSize?: number;
+  /** Batches in flight at once per subscription (default 2). */
+  concurrency?: number;
+}
+
 /** How a consumer is bound. */
 export interface SubscriptionSpec {
   /** Durable queue name, e.g. `com.service_order.completed`; also the inbox `consumer` key. */
@@ -49,7 +76,12 @@ export interface SubscriptionSpec {
 
 /** Publisher + subscriptions, with the same interface in memory (tests) and over AMQP (production). */
 export interface EventBus extends EventPublisher {
-  subscribe(spec: SubscriptionSpec, handler: EventHandler): Promise<void>;
+  /**
+   * Consumes `spec.queue` with `handler`. With `batch`, messages that are already delivered when the consumer is
+   * free are handled together by `batch.handler` in one transaction (never waiting for more to arrive); a failed
+   * batch is retried one message at a time with `handler`, so retry, parking and idempotency stay per message.
+   */
+  subscribe(spec: SubscriptionSpec, handler: EventHandler, batch?: BatchOptions): Promise<void>;
   /**
    * Opens the broker connection now instead of on first use, waiting at most `timeoutMs`. Resolves true when
    * connected; false means still connecting in the background (the service starts anyway; /ready says down).

@@ -3,7 +3,7 @@
 import { loadServiceConfig, type ServiceConfig, type ServiceName } from '@bss/config';
 import { consumerQueue } from '@bss/contracts';
 import { createDatabase, type Database } from '@bss/db';
-import { createRelay, createRetentionWorker, PIPELINE_DEPTH, type EventHandler, type SubscriptionSpec } from '@bss/events';
+import { createRelay, createRetentionWorker, PIPELINE_DEPTH, type BatchOptions, type EventHandler, type SubscriptionSpec } from '@bss/events';
 import type { z } from 'zod';
 import type { App } from './app.ts';
 import { borrowed, createPlatform, type Platform } from './platform.ts';
@@ -26,7 +26,8 @@ export interface ServiceModule<Extra = unknown> {
   /** Service-specific env keys, parsed together with the common ones. */
   extraEnv?: z.ZodRawShape;
   build(platform: Platform<Extra>): Promise<App>;
-  consumers?(platform: Platform<Extra>): { spec: SubscriptionSpec; handler: EventHandler }[];
+  /** `batch` opts a consumer into natural batching (see BatchOptions in @bss/events). */
+  consumers?(platform: Platform<Extra>): { spec: SubscriptionSpec; handler: EventHandler; batch?: BatchOptions }[];
   workers?(platform: Platform<Extra>): Worker[];
 }
 
@@ -81,7 +82,7 @@ export async function startService<Extra>(mod: ServiceModule<Extra>, config: Ser
   // the start (events wait in the outbox, /ready reports the broker down until it is back).
   if (!(await bus.connect())) logger.warn('broker not reachable yet; continuing, events wait in the outbox');
   await relay.start();
-  for (const c of consumers) await bus.subscribe({ ...c.spec, queue: config.queuePrefix + c.spec.queue }, c.handler);
+  for (const c of consumers) await bus.subscribe({ ...c.spec, queue: config.queuePrefix + c.spec.queue }, c.handler, c.batch);
   for (const w of workers) await w.start();
   const address = await app.listen({ host: config.host, port: config.port });
   logger.info({ address }, `${mod.name} listening`);

@@ -5,7 +5,7 @@ import type { Database } from '@bss/db';
 import type { Outbox } from '@bss/events';
 import { hrefBuilder, type Platform } from '@bss/server-kit';
 import type { Logger } from '@bss/telemetry';
-import { createHttpSubscriptionLookup, type SubscriptionLookup } from './adapters/subscription-lookup.ts';
+import { coalescingLookup, createHttpSubscriptionLookup, type SubscriptionLookup } from './adapters/subscription-lookup.ts';
 
 export interface MediationDeps {
   platform: Platform;
@@ -29,6 +29,6 @@ export function createDeps(platform: Platform, overrides: DepsOverrides = {}): M
     logger: platform.logger,
     outbox: platform.outbox,
     href: hrefBuilder(config.publicBaseUrl),
-    subscriptions: overrides.subscriptions ?? createHttpSubscriptionLookup({ token: config.outboundToken, baseUrl: config.urls.subscription }),
+    subscriptions: coalescingLookup(overrides.subscriptions ?? createHttpSubscriptionLookup({ token: config.outboundToken, baseUrl: config.urls.subscription })),
   };
 }

@@ -12,6 +12,8 @@ export interface RatingDeps {
   logger: Logger;
   outbox: Outbox;
   catalog: Pick<CatalogClient, 'getOffering'>;
+  /** The consumer's offering cache (TTL and its clock); tests shorten or drive it. */
+  offeringCache?: { ttlMs?: number; clock?: Clock };
 }
 
 /** The catalog call sits inside the consumer's transaction, so it is bounded tighter than the default. */

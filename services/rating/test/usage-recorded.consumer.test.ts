@@ -2,7 +2,8 @@
 // delivered shuffled and partly duplicated (deliverShuffled), each record is rated exactly once: one usage.rated
 // or one usage.rating_rejected per record, whatever the order, carrying the record's correlation forward.
 import { createCatalogClient } from '@bss/clients';
-import { deliverShuffled, handleOnce, isTransient } from '@bss/events';
+import { frozenClock } from '@bss/clock';
+import { deliverShuffled, handleBatchOnce, handleOnce, isTransient } from '@bss/events';
 import { createTestDatabase, type TestDatabase } from '@bss/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usageRecordedConsumer } from '../src/consumers/usage-recorded.consumer.ts';
@@ -75,6 +76,42 @@ describe('rating.usage.recorded', () => {
       chargeAmount: '0.00',
       currency: 'EUR',
     });
+  });
+
+  it('rates a delivered batch in one transaction with each record’s own correlation, and reads each offering once', async () => {
+    await db.pool.query('TRUNCATE rating.outbox, rating.inbox');
+    const fetched: string[] = [];
+    const catalogCalls = { getOffering: (id: string) => (fetched.push(id), t.deps.catalog.getOffering(id)) };
+    const consumer = usageRecordedConsumer(createRatingService({ ...t.deps, catalog: catalogCalls }));
+    const events = CASES.map(([, usage]) => recordedEvent(usage));
+    const results = await handleBatchOnce(db, 'rating', consumer.spec.queue, [...events, events[0]!].map((event) => ({ event })), consumer.batch.handler);
+    expect(results.filter((r) => r === 'handled')).toHaveLength(events.length);
+    expect(results.at(-1)).toBe('duplicate');
+    const staged = await outcomes(db);
+    expect(staged.map((o) => o.aggregate_id)).toEqual(CASES.map(([, u]) => u.usageEventId));
+    for (const o of staged) expect(o.correlation_id).toBe(o.aggregate_id);
+    // PLAN_M, PLAN_S, PLAN_HOME and the unknown PLAN_GONE: one catalog read each for the whole batch.
+    expect(fetched.sort()).toEqual(['PLAN_GONE', 'PLAN_HOME', 'PLAN_M', 'PLAN_S']);
+  });
+
+  it('keeps an offering for the cache TTL on its own clock, then reads it again; an unknown offering is never kept', async () => {
+    await db.pool.query('TRUNCATE rating.outbox, rating.inbox');
+    const fetched: string[] = [];
+    const clock = frozenClock('2026-06-01T00:00:00Z');
+    const catalogCalls = { getOffering: (id: string) => (fetched.push(id), t.deps.catalog.getOffering(id)) };
+    const consumer = usageRecordedConsumer(createRatingService({ ...t.deps, catalog: catalogCalls, offeringCache: { ttlMs: 5_000, clock } }));
+    const rate = (usageEventId: string, offeringId: string) => handleOnce(db, 'rating', consumer.spec.queue, recordedEvent({ usageEventId, offeringId }), consumer.handler);
+    await rate('UE-C1', 'PLAN_M');
+    await rate('UE-C2', 'PLAN_M');
+    await rate('UE-C3', 'PLAN_GONE');
+    await rate('UE-C4', 'PLAN_GONE');
+    expect(fetched).toEqual(['PLAN_M', 'PLAN_GONE', 'PLAN_GONE']);
+    clock.advance(4_999);
+    await rate('UE-C5', 'PLAN_M');
+    expect(fetched).toHaveLength(3);
+    clock.advance(1);
+    await rate('UE-C6', 'PLAN_M');
+    expect(fetched).toEqual(['PLAN_M', 'PLAN_GONE', 'PLAN_GONE', 'PLAN_M']);
   });
 
   it('fails transiently (retried by the bus, nothing staged, no inbox row) while the catalog is unreachable', async () => {

@@ -4,7 +4,7 @@ import { perPlatform, type ServiceModule } from '@bss/server-kit';
 import { buildApp } from './app.ts';
 import { SERVICE_ORDER_COMPLETED_QUEUE, serviceOrderCompletedHandler } from './consumers/service-order-completed.consumer.ts';
 import { PORT_REQUEST_APPROVED_QUEUE, portRequestApprovedHandler } from './consumers/port-request-approved.consumer.ts';
-import { USAGE_RATED_QUEUE, usageRatedHandler } from './consumers/usage-rated.consumer.ts';
+import { USAGE_RATED_QUEUE, usageRatedConsumer } from './consumers/usage-rated.consumer.ts';
 import { extraEnv } from './config.ts';
 import { createDeps } from './deps.ts';
 import { createRenewalWorker } from './workers/renewal.worker.ts';
@@ -20,7 +20,7 @@ export const service: ServiceModule = {
   build: (platform) => buildApp(depsFor(platform)),
   consumers: (platform) => [
     { spec: SERVICE_ORDER_COMPLETED_QUEUE, handler: serviceOrderCompletedHandler(depsFor(platform)) },
-    { spec: USAGE_RATED_QUEUE, handler: usageRatedHandler(depsFor(platform)) },
+    { spec: USAGE_RATED_QUEUE, ...usageRatedConsumer(depsFor(platform)) },
     { spec: PORT_REQUEST_APPROVED_QUEUE, handler: portRequestApprovedHandler(depsFor(platform)) },
   ],
   workers: (platform) => [createRenewalWorker(depsFor(platform))],

@@ -1,10 +1,10 @@
 // Queries over mediation.usage. The partial unique index on (tenant, external_id) is what makes a replayed
-// record count once; insertUsage reports the clash instead of raising.
+// record count once; insertUsages leaves a clashing record out instead of raising.
 import type { Executor, Tx } from '@bss/db';
 import { NotFound } from '@bss/policy';
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { usage, type UsageRow } from '../schema.ts';
-import { currentTenant, inTenant } from './tenant.ts';
+import { inTenant } from './tenant.ts';
 
 export async function findUsage(ex: Executor, id: string): Promise<UsageRow | undefined> {
   const [row] = await ex.select().from(usage).where(and(eq(usage.id, id), inTenant(usage.tenantId)));
@@ -23,19 +23,17 @@ export async function findUsageByExternalId(ex: Executor, externalId: string): P
   return row;
 }
 
-export type NewUsage = Omit<typeof usage.$inferInsert, 'tenantId'>;
-
 /**
- * Inserts the record; undefined when another record of this tenant already holds its external id (ON CONFLICT
- * waits for a concurrent inserter to commit, so exactly one of two racing posts stores the record).
+ * Inserts several records (each with its tenant) in one statement; returns the ones stored. A record whose
+ * external id its tenant already holds — stored before, or earlier in the same statement — is left out.
  */
-export async function insertUsage(tx: Tx, values: NewUsage): Promise<UsageRow | undefined> {
-  const [row] = await tx
+export async function insertUsages(tx: Tx, rows: UsageRow[]): Promise<UsageRow[]> {
+  if (rows.length === 0) return [];
+  return tx
     .insert(usage)
-    .values({ ...values, tenantId: currentTenant() })
+    .values(rows)
     .onConflictDoNothing({ target: [usage.tenantId, usage.externalId], where: sql`external_id IS NOT NULL` })
     .returning();
-  return row;
 }
 
 /** What the list filters on; an absent key does not filter. `since` is inclusive, `until` exclusive. */

@@ -2,8 +2,8 @@
 // always the subscription row first, then its balance rows: every writer of a line serialises on the
 // subscription row, so a decrement, a top-up, a renewal and a termination of one line never interleave.
 import type { Tx } from '@bss/db';
-import { and, eq, sql } from 'drizzle-orm';
-import { bundleBalance, subscription, usageConsumption, type BundleBalanceRow, type SubscriptionRow, type UsageConsumptionRow } from '../schema.ts';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { bundleBalance, subscription, usageConsumption, type BundleBalanceRow, type SubscriptionRow } from '../schema.ts';
 import { currentTenant, inTenant } from './tenant.ts';
 
 type AllowanceType = BundleBalanceRow['allowanceType'];
@@ -12,6 +12,36 @@ type AllowanceType = BundleBalanceRow['allowanceType'];
 export async function lockSubscription(tx: Tx, id: string): Promise<SubscriptionRow | undefined> {
   const [row] = await tx.select().from(subscription).where(and(eq(subscription.id, id), inTenant(subscription.tenantId))).for('update');
   return row;
+}
+
+/** `SELECT … FOR UPDATE` several subscriptions (tenant-filtered) in one statement, locked in id order. */
+export async function lockSubscriptions(tx: Tx, ids: string[]): Promise<SubscriptionRow[]> {
+  if (ids.length === 0) return [];
+  return tx.select().from(subscription).where(and(inArray(subscription.id, ids), inTenant(subscription.tenantId))).orderBy(asc(subscription.id)).for('update');
+}
+
+/** The balance rows of several locked subscriptions, locked too (in key order). */
+export function lockBalancesOf(tx: Tx, subscriptionIds: string[]): Promise<BundleBalanceRow[]> {
+  if (subscriptionIds.length === 0) return Promise.resolve([]);
+  return tx
+    .select()
+    .from(bundleBalance)
+    .where(inArray(bundleBalance.subscriptionId, subscriptionIds))
+    .orderBy(asc(bundleBalance.subscriptionId), asc(bundleBalance.allowanceType))
+    .for('update');
+}
+
+/** Writes several balances' consumed levels in one statement (rows the caller has locked). */
+export async function setConsumedMany(tx: Tx, levels: { subscriptionId: string; allowanceType: AllowanceType; consumed: number }[], now: Date): Promise<void> {
+  if (levels.length === 0) return;
+  const values = sql.join(
+    levels.map((l) => sql`(${l.subscriptionId}, ${l.allowanceType}, ${l.consumed}::bigint)`),
+    sql`, `,
+  );
+  await tx.execute(sql`
+    UPDATE subscription.bundle_balance AS b SET consumed = v.consumed, updated_at = ${now}
+    FROM (VALUES ${values}) AS v(subscription_id, allowance_type, consumed)
+    WHERE b.subscription_id = v.subscription_id AND b.allowance_type = v.allowance_type`);
 }
 
 /** The balance rows of a locked subscription, locked too. */
@@ -48,24 +78,28 @@ export async function setBalance(
     .where(and(eq(bundleBalance.subscriptionId, subscriptionId), eq(bundleBalance.allowanceType, type)));
 }
 
-export async function findConsumption(tx: Tx, usageEventId: string): Promise<UsageConsumptionRow | undefined> {
-  const [row] = await tx
-    .select()
+/** Which of `usageEventIds` have been recorded already (this tenant). */
+export async function findConsumptions(tx: Tx, usageEventIds: string[]): Promise<Set<string>> {
+  if (usageEventIds.length === 0) return new Set();
+  const rows = await tx
+    .select({ id: usageConsumption.usageEventId })
     .from(usageConsumption)
-    .where(and(eq(usageConsumption.usageEventId, usageEventId), inTenant(usageConsumption.tenantId)));
-  return row;
+    .where(and(inArray(usageConsumption.usageEventId, usageEventIds), inTenant(usageConsumption.tenantId)));
+  return new Set(rows.map((r) => r.id));
 }
 
 export type NewConsumption = Omit<typeof usageConsumption.$inferInsert, 'tenantId'>;
 
-/** Records what became of one usage record; false when it was recorded already (a concurrent duplicate). */
-export async function insertConsumption(tx: Tx, values: NewConsumption): Promise<boolean> {
+/** Records what became of several usage records in one statement; returns how many rows were new. */
+export async function insertConsumptions(tx: Tx, values: NewConsumption[]): Promise<number> {
+  if (values.length === 0) return 0;
+  const tenantId = currentTenant();
   const rows = await tx
     .insert(usageConsumption)
-    .values({ ...values, tenantId: currentTenant() })
+    .values(values.map((v) => ({ ...v, tenantId })))
     .onConflictDoNothing()
     .returning({ id: usageConsumption.usageEventId });
-  return rows.length > 0;
+  return rows.length;
 }
 
 /** Sum of applied and overage per allowance type of a line (the audit view of its usage). */

@@ -1,6 +1,6 @@
 // Queries over subscription.vas_purchase. Writes take the caller's transaction (which holds the line's lock).
 import type { Executor, Tx } from '@bss/db';
-import { and, asc, eq, isNotNull, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import { vasPurchase, type VasPurchaseRow } from '../schema.ts';
 import { currentTenant, inTenant } from './tenant.ts';
 
@@ -46,4 +46,14 @@ export async function endOpenVas(tx: Tx, subscriptionId: string, now: Date): Pro
     .update(vasPurchase)
     .set({ expiredAt: now, expiredQuantity: 0 })
     .where(and(eq(vasPurchase.subscriptionId, subscriptionId), isNull(vasPurchase.expiredAt)));
+}
+
+/** Which of `subscriptionIds` have a top-up due to expire at `now` (one statement for a batch of lines). */
+export async function dueVasAmong(tx: Tx, subscriptionIds: string[], now: Date): Promise<Set<string>> {
+  if (subscriptionIds.length === 0) return new Set();
+  const rows = await tx
+    .selectDistinct({ id: vasPurchase.subscriptionId })
+    .from(vasPurchase)
+    .where(and(inArray(vasPurchase.subscriptionId, subscriptionIds), isNull(vasPurchase.expiredAt), isNotNull(vasPurchase.expiresAt), lte(vasPurchase.expiresAt, now)));
+  return new Set(rows.map((r) => r.id));
 }
