@@ -79,14 +79,16 @@ export function createOutbox(schema: string, clock: Clock, opts: { catalog?: Eve
         causationId: ctx.causationId ?? null,
         payload: event.payload as Record<string, unknown>,
       };
+      // One round trip: the NOTIFY rides in the INSERT (its one-row FROM runs pg_notify once). A separate
+      // `SELECT pg_notify` doubled the statements of every event-staging write, on every commit's path.
       await tx.execute(sql`
         INSERT INTO ${table} (event_id, event_type, aggregate_type, aggregate_id, occurred_at, actor, channel,
           tenant_id, service_identity, request_id, trace_id, traceparent, schema_version, correlation_id, causation_id, payload)
-        VALUES (${envelope.eventId}, ${envelope.eventType}, ${envelope.aggregateType}, ${envelope.aggregateId},
-          ${envelope.occurredAt}, ${envelope.actor}, ${envelope.channel}, ${envelope.tenant},
+        SELECT ${envelope.eventId}, ${envelope.eventType}, ${envelope.aggregateType}, ${envelope.aggregateId},
+          ${envelope.occurredAt}::timestamptz, ${envelope.actor}, ${envelope.channel}, ${envelope.tenant},
           ${envelope.serviceIdentity}, ${envelope.requestId}, ${envelope.traceId}, ${ctx.traceparent},
-          ${envelope.schemaVersion}, ${envelope.correlationId}, ${envelope.causationId}, ${JSON.stringify(envelope.payload)}::jsonb)`);
-      await tx.execute(sql`SELECT pg_notify(${channel}, '')`);
+          ${envelope.schemaVersion}::smallint, ${envelope.correlationId}, ${envelope.causationId}::uuid, ${JSON.stringify(envelope.payload)}::jsonb
+        FROM (SELECT pg_notify(${channel}, '')) AS notified`);
       return envelope;
     },
   };
