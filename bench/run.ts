@@ -6,7 +6,11 @@
 //      by primary key, bench/floor.ts); targets: p99 ≤ 1.5× and req/s ≥ 0.67× that floor.
 //   3. The event plane (bench/events.ts): relay events/s and commit → handled latency at 1,000 events/s.
 // Latency is in microseconds. Results go to bench/results/{reads,fleet,events}.json; exit 1 when a target
-// is missed. BSS_BENCH_DURATION (s per endpoint, default 10) and BSS_BENCH_EVENTS_SECONDS (default 5).
+// is missed. BSS_BENCH_DURATION (s per endpoint, default 10), BSS_BENCH_EVENTS_SECONDS (default 5) and
+// BSS_BENCH_EVENTS_RATE (events/s of the latency part, default 1000: the target's rate).
+// BSS_BENCH_ONLY=<part>,<part> runs only those parts (a comma list; unset = all): fleet (cold start + idle RSS),
+// orders (order submit → active), reads, usage (needs orders), events. Without fleet, orders, reads and usage
+// the fleet is not started at all; without fleet it is started once (no cold-start measurement).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +31,8 @@ import { seed } from './seed.ts';
 const rootPackage = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { scripts: Record<string, string> };
 const DURATION_S = Number(process.env.BSS_BENCH_DURATION ?? 10);
 const EVENTS_S = Number(process.env.BSS_BENCH_EVENTS_SECONDS ?? 5);
+// The target is set at 1,000 events/s; another rate (BSS_BENCH_EVENTS_RATE) helps tell CPU starvation from waiting.
+const EVENTS_RATE = Number(process.env.BSS_BENCH_EVENTS_RATE ?? 1000);
 const CONNECTIONS = 10;
 /** Fleet-level targets (issue #13 §4): resident memory of the idle fleet process and spawn → all ready. */
 const FLEET_TARGETS = { idleRssMb: 128, coldStartMs: 2000 };
@@ -50,6 +56,8 @@ const EVENT_TARGETS = { relayEventsPerSecond: 10_000, commitToHandledP99Us: 20_0
 /** Sustained usage ingest through mediation → rating → subscription (issue #11 §6). */
 const USAGE_TARGETS = { eventsPerSecond: 1000 };
 const USAGE_S = Number(process.env.BSS_BENCH_USAGE_SECONDS ?? 60);
+const ONLY = new Set((process.env.BSS_BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const want = (part: 'fleet' | 'orders' | 'reads' | 'usage' | 'events') => ONLY.size === 0 || ONLY.has(part);
 
 const mqUrl = process.env.BSS_MQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 const serverUrl = process.env.BSS_DB_URL ?? 'postgres://postgres@127.0.0.1:5432/bss';
@@ -109,6 +117,19 @@ async function recreateDatabase(): Promise<void> {
   await migrate({ url: benchUrl, dir: fileURLToPath(new URL('../migrations', import.meta.url)) });
 }
 
+/**
+ * CPU time (user + system, ms) a child has used so far, from /proc (Linux; undefined elsewhere). Clock ticks
+ * are taken as 10 ms (CLK_TCK 100, Linux's default). Per-order CPU is steadier than latency on a shared machine.
+ */
+function cpuMsOf(proc: ChildProcess): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${proc.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 async function memoryOf(proc: ChildProcess): Promise<NodeJS.MemoryUsage> {
   return new Promise((resolve) => {
     proc.once('message', (m) => resolve((m as { memory: NodeJS.MemoryUsage }).memory));
@@ -146,141 +167,155 @@ let fleet: ChildProcess | undefined;
 let floor: ChildProcess | undefined;
 try {
   for (const log of ['fleet', 'floor']) rmSync(fileURLToPath(new URL(`./results/${log}.log`, import.meta.url)), { force: true });
-  await recreateDatabase();
-  const ports = Object.fromEntries(await Promise.all(SERVICE_NAMES.map(async (n) => [n, await freePort()] as const)));
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    BSS_DB_URL: benchUrl,
-    BSS_MQ_URL: mqUrl,
-    BSS_MQ_EXCHANGE: exchange,
-    BSS_MQ_QUEUE_PREFIX: `${exchange}.`,
-    BSS_API_TOKEN: token,
-    BSS_KYC_SIGNING_SECRET: process.env.BSS_KYC_SIGNING_SECRET ?? randomBytes(24).toString('hex'),
-    BSS_KYC_DOCUMENT_PEPPER: process.env.BSS_KYC_DOCUMENT_PEPPER ?? randomBytes(24).toString('hex'),
-    BSS_LOG_LEVEL: 'warn',
-    // the order flow is measured with zero-delay provisioning (issue #10 §7)
-    BSS_PROVISIONING_TASK_DURATION_MS: '0',
-    BSS_PROVISIONING_POLL_INTERVAL_MS: '10',
-  };
-  for (const n of SERVICE_NAMES) {
-    env[`BSS_${envStem(n)}_PORT`] = String(ports[n]);
-    env[`BSS_${envStem(n)}_URL`] = `http://127.0.0.1:${ports[n]}`;
-  }
-
-  // 1. Cold start and idle memory. Started twice: the first start fills the compile cache if the code changed
-  // since the last run (reported as a note), the second is the start `make up` normally makes.
-  const startFleetChild = async () => {
-    const t0 = performance.now();
-    const f = child('./fleet.ts', { ...env, ...FLEET_NODE_ENV }, ['--expose-gc', ...FLEET_NODE_FLAGS]);
-    const started = JSON.parse(await f.ready) as { services: { name: string; url: string }[]; startedMs: number; cpuMs: number };
-    const pending = new Set(started.services.map((s) => s.url));
-    while (pending.size) {
-      for (const u of [...pending]) if ((await fetch(`${u}/ready`).catch(() => undefined))?.status === 200) pending.delete(u);
-      if (pending.size) await sleep(10);
+  const needFleet = want('fleet') || want('orders') || want('reads') || want('usage');
+  if (needFleet) {
+    await recreateDatabase();
+    const ports = Object.fromEntries(await Promise.all(SERVICE_NAMES.map(async (n) => [n, await freePort()] as const)));
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      BSS_DB_URL: benchUrl,
+      BSS_MQ_URL: mqUrl,
+      BSS_MQ_EXCHANGE: exchange,
+      BSS_MQ_QUEUE_PREFIX: `${exchange}.`,
+      BSS_API_TOKEN: token,
+      BSS_KYC_SIGNING_SECRET: process.env.BSS_KYC_SIGNING_SECRET ?? randomBytes(24).toString('hex'),
+      BSS_KYC_DOCUMENT_PEPPER: process.env.BSS_KYC_DOCUMENT_PEPPER ?? randomBytes(24).toString('hex'),
+      BSS_LOG_LEVEL: 'warn',
+      // the order flow is measured with zero-delay provisioning (issue #10 §7)
+      BSS_PROVISIONING_TASK_DURATION_MS: '0',
+      BSS_PROVISIONING_POLL_INTERVAL_MS: '10',
+    };
+    for (const n of SERVICE_NAMES) {
+      env[`BSS_${envStem(n)}_PORT`] = String(ports[n]);
+      env[`BSS_${envStem(n)}_URL`] = `http://127.0.0.1:${ports[n]}`;
     }
-    return { proc: f.proc, started, ms: Math.round(performance.now() - t0) };
-  };
-  const first = await startFleetChild();
-  await stop(first.proc);
-  const second = await startFleetChild();
-  fleet = second.proc;
-  const { started } = second;
-  const urls = new Map(started.services.map((s) => [s.name, s.url]));
-  const coldStartMs = second.ms;
-  await sleep(3000);
-  const idle = await memoryOf(fleet);
-  const mb = (b: number) => Math.round(b / 1024 / 1024);
 
-  // 2. Reads beside the floor, each measured right after its own floor run (the shared machine drifts).
-  const fl = child('./floor.ts', { ...process.env, BSS_DB_URL: benchUrl });
-  floor = fl.proc;
-  const floorUrl = await fl.ready;
-  const seeded = await seed(urls.get('crm')!, token);
-  // The order flow first: it is measured on its own, and its last order seeds the com/subscription/usage reads.
-  let flow: OrderFlowResult | undefined;
-  if (['com', 'som', 'subscription', 'provisioning-sim'].every((s) => urls.has(s))) {
-    flow = await orderFlow(urls, token, 100, 1);
-    Object.assign(seeded, flow.last);
-    if (urls.has('mediation')) await seedUsage(urls, token, flow.last.msisdn);
-    rows.push({
-      metric: 'order submit → active (100 orders)',
-      p50: Math.round(flow.p50Ms * 1000),
-      p99: Math.round(flow.p99Ms * 1000),
-      target: `p50 ≤ ${ORDER_FLOW_TARGETS.p50Ms * 1000} µs`,
-      verdict: flow.p50Ms <= ORDER_FLOW_TARGETS.p50Ms ? 'PASS' : 'FAIL',
-      note: `max ${Math.round(flow.maxMs * 1000)} µs, one order at a time, zero-delay provisioning`,
-    });
-  }
-  const floorPath = `${floorUrl}/customer/${seeded.customerId}`;
-  const opts = { connections: CONNECTIONS, seconds: DURATION_S, headers: { 'x-bss-api-token': token } };
-  const readResults: { name: string; url?: string; floor?: LoadResult; read?: LoadResult; note?: string }[] = [];
-  for (const r of READS) {
-    const base = urls.get(r.service);
-    if (!base || !r.path) {
-      const note = base ? 'not measured: no path declared yet' : 'not measured: service not built';
-      rows.push({ metric: r.name, target: `p99 ≤ ${READ_TARGETS.p99Ratio}× floor, req/s ≥ ${READ_TARGETS.rpsRatio}×`, verdict: '-', note });
-      readResults.push({ name: r.name, note });
-      continue;
+    // 1. Cold start and idle memory. Started twice: the first start fills the compile cache if the code changed
+    // since the last run (reported as a note), the second is the start `make up` normally makes.
+    const startFleetChild = async () => {
+      const t0 = performance.now();
+      const f = child('./fleet.ts', { ...env, ...FLEET_NODE_ENV }, ['--expose-gc', ...FLEET_NODE_FLAGS]);
+      const started = JSON.parse(await f.ready) as { services: { name: string; url: string }[]; startedMs: number; cpuMs: number };
+      const pending = new Set(started.services.map((s) => s.url));
+      while (pending.size) {
+        for (const u of [...pending]) if ((await fetch(`${u}/ready`).catch(() => undefined))?.status === 200) pending.delete(u);
+        if (pending.size) await sleep(10);
+      }
+      return { proc: f.proc, started, ms: Math.round(performance.now() - t0) };
+    };
+    // Without the fleet part the start is not measured, so the compile-cache warm-up start is skipped.
+    const first = want('fleet') ? await startFleetChild() : undefined;
+    await stop(first?.proc);
+    const second = await startFleetChild();
+    fleet = second.proc;
+    const { started } = second;
+    const urls = new Map(started.services.map((s) => [s.name, s.url]));
+    const coldStartMs = second.ms;
+    await sleep(3000);
+    const idle = await memoryOf(fleet);
+    const mb = (b: number) => Math.round(b / 1024 / 1024);
+
+    // 2. Reads beside the floor, each measured right after its own floor run (the shared machine drifts).
+    const fl = want('reads') ? child('./floor.ts', { ...process.env, BSS_DB_URL: benchUrl }) : undefined;
+    floor = fl?.proc;
+    const floorUrl = (await fl?.ready) ?? '';
+    const seeded = want('reads') ? await seed(urls.get('crm')!, token) : ({} as Awaited<ReturnType<typeof seed>>);
+    // The order flow first: it is measured on its own, and its last order seeds the com/subscription/usage reads.
+    let flow: OrderFlowResult | undefined;
+    if ((want('orders') || want('usage')) && ['com', 'som', 'subscription', 'provisioning-sim'].every((s) => urls.has(s))) {
+      const cpuBefore = cpuMsOf(fleet);
+      flow = await orderFlow(urls, token, 100, 1);
+      const cpuAfter = cpuMsOf(fleet);
+      const cpuNote = cpuBefore !== undefined && cpuAfter !== undefined ? `; fleet CPU ${((cpuAfter - cpuBefore) / flow.orders).toFixed(1)} ms per order (incl. customer setup)` : '';
+      Object.assign(seeded, flow.last);
+      if (want('reads') && urls.has('mediation')) await seedUsage(urls, token, flow.last.msisdn);
+      rows.push({
+        metric: 'order submit → active (100 orders)',
+        p50: Math.round(flow.p50Ms * 1000),
+        p99: Math.round(flow.p99Ms * 1000),
+        target: `p50 ≤ ${ORDER_FLOW_TARGETS.p50Ms * 1000} µs`,
+        verdict: flow.p50Ms <= ORDER_FLOW_TARGETS.p50Ms ? 'PASS' : 'FAIL',
+        note: `max ${Math.round(flow.maxMs * 1000)} µs, one order at a time, zero-delay provisioning${cpuNote}`,
+      });
     }
-    const url = `${base}${r.path(seeded)}`;
-    const fr = await load(floorPath, opts);
-    const rr = await load(url, opts);
-    const p99Ratio = +(rr.p99 / Math.max(fr.p99, 1)).toFixed(2);
-    const rpsRatio = +(rr.rps / Math.max(fr.rps, 1)).toFixed(2);
-    const ok = p99Ratio <= READ_TARGETS.p99Ratio && rpsRatio >= READ_TARGETS.rpsRatio && rr.errors + rr.non2xx === 0;
-    rows.push({ metric: '  floor (fastify + pg, by pk)', p50: fr.p50, p99: fr.p99, rps: fr.rps, target: '', verdict: '-' });
-    rows.push({
-      metric: r.name,
-      p50: rr.p50,
-      p99: rr.p99,
-      rps: rr.rps,
-      p99Ratio,
-      rpsRatio,
-      target: `p99 ≤ ${READ_TARGETS.p99Ratio}× floor, req/s ≥ ${READ_TARGETS.rpsRatio}×`,
-      verdict: ok ? 'PASS' : 'FAIL',
-      ...(rr.errors + rr.non2xx ? { note: `${rr.errors} errors, non-2xx ${JSON.stringify(rr.statuses)}` } : {}),
-    });
-    readResults.push({ name: r.name, url, floor: fr, read: rr });
-  }
-  // 3. Sustained usage ingest over ten of the lines the order flow activated, with exact accounting at the end.
-  let usageResult: UsageBenchResult | undefined;
-  if (flow && ['mediation', 'rating'].every((s) => urls.has(s))) {
-    usageResult = await usageIngest(urls, token, flow.lines.slice(0, 10), USAGE_TARGETS.eventsPerSecond, USAGE_S);
-    const u = usageResult;
-    const ok = u.achievedRate >= USAGE_TARGETS.eventsPerSecond * 0.98 && u.accepted === u.sent && u.exact;
-    rows.push({
-      metric: `usage ingest, ${u.seconds}s open loop`,
-      p50: u.ingestP50Us,
-      p99: u.ingestP99Us,
-      value: `${u.achievedRate} events/s`,
-      target: `≥ ${USAGE_TARGETS.eventsPerSecond} events/s, exact accounting`,
-      verdict: ok ? 'PASS' : 'FAIL',
-      note: `${u.accepted}/${u.sent} accepted${Object.keys(u.refused).length ? ` refused ${JSON.stringify(u.refused)}` : ''}; decremented ${u.consumed} (${u.exact ? 'exact' : 'NOT exact'}); drained ${u.drainMs} ms after the load`,
-    });
-    rows.push({ metric: 'usage → balance lag', p50: u.lagP50Ms * 1000, p99: u.lagP99Ms * 1000, target: 'reported', verdict: '-', note: 'sampled balances vs send times during the load' });
-  }
-  for (const flow of FLOWS) {
-    if (usageResult && flow.name.startsWith('usage ingest')) continue;
-    const missing = flow.services.filter((s) => !urls.has(s));
-    rows.push({ metric: flow.name, target: '', verdict: '-', note: missing.length ? `not measured: service not built (${missing.join(', ')})` : 'not measured: not written yet' });
-  }
-  writeFileSync(results('reads'), `${JSON.stringify({ node: process.version, connections: CONNECTIONS, durationSeconds: DURATION_S, targets: READ_TARGETS, reads: readResults, orderFlow: flow ? { ...flow, lines: flow.lines.length } : null, usage: usageResult ?? null }, null, 2)}\n`);
+    const floorPath = `${floorUrl}/customer/${seeded.customerId}`;
+    const opts = { connections: CONNECTIONS, seconds: DURATION_S, headers: { 'x-bss-api-token': token } };
+    const readResults: { name: string; url?: string; floor?: LoadResult; read?: LoadResult; note?: string }[] = [];
+    for (const r of want('reads') ? READS : []) {
+      const base = urls.get(r.service);
+      if (!base || !r.path) {
+        const note = base ? 'not measured: no path declared yet' : 'not measured: service not built';
+        rows.push({ metric: r.name, target: `p99 ≤ ${READ_TARGETS.p99Ratio}× floor, req/s ≥ ${READ_TARGETS.rpsRatio}×`, verdict: '-', note });
+        readResults.push({ name: r.name, note });
+        continue;
+      }
+      const url = `${base}${r.path(seeded)}`;
+      const fr = await load(floorPath, opts);
+      const rr = await load(url, opts);
+      const p99Ratio = +(rr.p99 / Math.max(fr.p99, 1)).toFixed(2);
+      const rpsRatio = +(rr.rps / Math.max(fr.rps, 1)).toFixed(2);
+      const ok = p99Ratio <= READ_TARGETS.p99Ratio && rpsRatio >= READ_TARGETS.rpsRatio && rr.errors + rr.non2xx === 0;
+      rows.push({ metric: '  floor (fastify + pg, by pk)', p50: fr.p50, p99: fr.p99, rps: fr.rps, target: '', verdict: '-' });
+      rows.push({
+        metric: r.name,
+        p50: rr.p50,
+        p99: rr.p99,
+        rps: rr.rps,
+        p99Ratio,
+        rpsRatio,
+        target: `p99 ≤ ${READ_TARGETS.p99Ratio}× floor, req/s ≥ ${READ_TARGETS.rpsRatio}×`,
+        verdict: ok ? 'PASS' : 'FAIL',
+        ...(rr.errors + rr.non2xx ? { note: `${rr.errors} errors, non-2xx ${JSON.stringify(rr.statuses)}` } : {}),
+      });
+      readResults.push({ name: r.name, url, floor: fr, read: rr });
+    }
+    // 3. Sustained usage ingest over ten of the lines the order flow activated, with exact accounting at the end.
+    let usageResult: UsageBenchResult | undefined;
+    if (want('usage') && flow && ['mediation', 'rating'].every((s) => urls.has(s))) {
+      usageResult = await usageIngest(urls, token, flow.lines.slice(0, 10), USAGE_TARGETS.eventsPerSecond, USAGE_S);
+      const u = usageResult;
+      const ok = u.achievedRate >= USAGE_TARGETS.eventsPerSecond * 0.98 && u.accepted === u.sent && u.exact;
+      rows.push({
+        metric: `usage ingest, ${u.seconds}s open loop`,
+        p50: u.ingestP50Us,
+        p99: u.ingestP99Us,
+        value: `${u.achievedRate} events/s`,
+        target: `≥ ${USAGE_TARGETS.eventsPerSecond} events/s, exact accounting`,
+        verdict: ok ? 'PASS' : 'FAIL',
+        note: `${u.accepted}/${u.sent} accepted${Object.keys(u.refused).length ? ` refused ${JSON.stringify(u.refused)}` : ''}; decremented ${u.consumed} (${u.exact ? 'exact' : 'NOT exact'}); drained ${u.drainMs} ms after the load`,
+      });
+      rows.push({ metric: 'usage → balance lag', p50: u.lagP50Ms * 1000, p99: u.lagP99Ms * 1000, target: 'reported', verdict: '-', note: 'sampled balances vs send times during the load' });
+    }
+    for (const flow of want('reads') ? FLOWS : []) {
+      if (usageResult && flow.name.startsWith('usage ingest')) continue;
+      const missing = flow.services.filter((s) => !urls.has(s));
+      rows.push({ metric: flow.name, target: '', verdict: '-', note: missing.length ? `not measured: service not built (${missing.join(', ')})` : 'not measured: not written yet' });
+    }
+    writeFileSync(results('reads'), `${JSON.stringify({ node: process.version, connections: CONNECTIONS, durationSeconds: DURATION_S, targets: READ_TARGETS, reads: readResults, orderFlow: flow ? { ...flow, lines: flow.lines.length } : null, usage: usageResult ?? null }, null, 2)}\n`);
 
-  const loaded = await memoryOf(fleet);
-  const fleetResult = { services: [...urls.keys()], nodeFlags: FLEET_NODE_FLAGS, nodeEnv: FLEET_NODE_ENV, coldStartMs, firstStartMs: first.ms, startFleetReturnedMs: started.startedMs, idle, afterLoad: loaded, targets: FLEET_TARGETS };
-  writeFileSync(results('fleet'), `${JSON.stringify(fleetResult, null, 2)}\n`);
-  rows.push({ metric: `fleet idle RSS (${urls.size} services, one process)`, value: `${mb(idle.rss)} MB`, target: `≤ ${FLEET_TARGETS.idleRssMb} MB`, verdict: mb(idle.rss) <= FLEET_TARGETS.idleRssMb ? 'PASS' : 'FAIL', note: `heap ${mb(idle.heapUsed)} MB; after load RSS ${mb(loaded.rss)} MB` });
-  rows.push({ metric: 'cold start (spawn → all /ready 200)', value: `${coldStartMs} ms`, target: `≤ ${FLEET_TARGETS.coldStartMs} ms`, verdict: coldStartMs <= FLEET_TARGETS.coldStartMs ? 'PASS' : 'FAIL', note: `first start ${first.ms} ms; startFleet returned at ${started.startedMs} ms after ${started.cpuMs} ms CPU; ${Object.keys(FLEET_NODE_ENV).join(' ')} node ${FLEET_NODE_FLAGS.join(' ')}` });
-  await stop(floor);
-  await stop(fleet);
+    const loaded = await memoryOf(fleet);
+    const fleetResult = { services: [...urls.keys()], nodeFlags: FLEET_NODE_FLAGS, nodeEnv: FLEET_NODE_ENV, coldStartMs, firstStartMs: first?.ms, startFleetReturnedMs: started.startedMs, idle, afterLoad: loaded, targets: FLEET_TARGETS };
+    if (want('fleet')) writeFileSync(results('fleet'), `${JSON.stringify(fleetResult, null, 2)}\n`);
+    if (want('fleet')) rows.push({ metric: `fleet idle RSS (${urls.size} services, one process)`, value: `${mb(idle.rss)} MB`, target: `≤ ${FLEET_TARGETS.idleRssMb} MB`, verdict: mb(idle.rss) <= FLEET_TARGETS.idleRssMb ? 'PASS' : 'FAIL', note: `heap ${mb(idle.heapUsed)} MB; after load RSS ${mb(loaded.rss)} MB` });
+    if (want('fleet')) rows.push({ metric: 'cold start (spawn → all /ready 200)', value: `${coldStartMs} ms`, target: `≤ ${FLEET_TARGETS.coldStartMs} ms`, verdict: coldStartMs <= FLEET_TARGETS.coldStartMs ? 'PASS' : 'FAIL', note: `first start ${first?.ms} ms; startFleet returned at ${started.startedMs} ms after ${started.cpuMs} ms CPU; ${Object.keys(FLEET_NODE_ENV).join(' ')} node ${FLEET_NODE_FLAGS.join(' ')}` });
+    await stop(floor);
+    await stop(fleet);
+  }
 
   // 3. The event plane.
-  const ev = await runEventsBench(serverUrl, mqUrl, EVENTS_S);
-  writeFileSync(results('events'), `${JSON.stringify({ node: process.version, ...ev, targets: EVENT_TARGETS }, null, 2)}\n`);
-  rows.push({ metric: 'relay throughput', value: `${ev.relay.eventsPerSecond} events/s`, target: `≥ ${EVENT_TARGETS.relayEventsPerSecond} events/s`, verdict: ev.relay.eventsPerSecond >= EVENT_TARGETS.relayEventsPerSecond ? 'PASS' : 'FAIL', note: `${ev.relay.events} events in ${ev.relay.ms} ms` });
-  const evP50 = Math.round(ev.latency.p50 * 1000);
-  const evP99 = Math.round(ev.latency.p99 * 1000);
-  rows.push({ metric: `commit → handled at ${ev.latency.ratePerSecond} events/s`, p50: evP50, p99: evP99, target: `p99 ≤ ${EVENT_TARGETS.commitToHandledP99Us} µs`, verdict: evP99 <= EVENT_TARGETS.commitToHandledP99Us && ev.latency.failedWrites === 0 ? 'PASS' : 'FAIL', note: `max ${Math.round(ev.latency.max * 1000)} µs${ev.latency.failedWrites ? `; ${ev.latency.failedWrites} writes failed` : ""}` });
+  if (want('events')) {
+    const ev = await runEventsBench(serverUrl, mqUrl, EVENTS_S, EVENTS_RATE);
+    writeFileSync(results('events'), `${JSON.stringify({ node: process.version, ...ev, targets: EVENT_TARGETS }, null, 2)}\n`);
+    rows.push({ metric: 'relay throughput', value: `${ev.relay.eventsPerSecond} events/s`, target: `≥ ${EVENT_TARGETS.relayEventsPerSecond} events/s`, verdict: ev.relay.eventsPerSecond >= EVENT_TARGETS.relayEventsPerSecond ? 'PASS' : 'FAIL', note: `${ev.relay.events} events in ${ev.relay.ms} ms` });
+    const evP50 = Math.round(ev.latency.p50 * 1000);
+    const evP99 = Math.round(ev.latency.p99 * 1000);
+    rows.push({ metric: `commit → handled at ${ev.latency.ratePerSecond} events/s`, p50: evP50, p99: evP99, target: `p99 ≤ ${EVENT_TARGETS.commitToHandledP99Us} µs`, verdict: evP99 <= EVENT_TARGETS.commitToHandledP99Us && ev.latency.failedWrites === 0 ? 'PASS' : 'FAIL', note: `max ${Math.round(ev.latency.max * 1000)} µs; ${ev.latency.cpuUsPerEvent} µs CPU per event${ev.latency.failedWrites ? `; ${ev.latency.failedWrites} writes failed` : ""}` });
+    const hopNames = { commitToDrainStart: 'commit → relay drain start', drainStartToInboxTx: 'drain start → consumer inbox tx', inboxTxToHandled: 'inbox tx → handled' } as const;
+    for (const [k, name] of Object.entries(hopNames)) {
+      const h = ev.hops[k as keyof typeof hopNames];
+      rows.push({ metric: `  ${name}`, p50: Math.round(h.p50 * 1000), p99: Math.round(h.p99 * 1000), target: 'reported', verdict: '-', note: 'from the outbox/inbox timestamps' });
+    }
+  }
 
   print();
   process.exitCode = rows.every((r) => r.verdict !== 'FAIL') ? 0 : 1;
