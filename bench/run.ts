@@ -224,7 +224,8 @@ try {
     let flow: OrderFlowResult | undefined;
     if ((want('orders') || want('usage')) && ['com', 'som', 'subscription', 'provisioning-sim'].every((s) => urls.has(s))) {
       const cpuBefore = cpuMsOf(fleet);
-      flow = await orderFlow(urls, token, 100, 1);
+      // BSS_BENCH_ORDER_WAIT=poll polls each order every 2 ms instead of waiting for its outcome event (for an A/B).
+      flow = await orderFlow(urls, token, 100, 1, process.env.BSS_BENCH_ORDER_WAIT === 'poll' ? undefined : { url: mqUrl, exchange });
       const cpuAfter = cpuMsOf(fleet);
       const cpuNote = cpuBefore !== undefined && cpuAfter !== undefined ? `; fleet CPU ${((cpuAfter - cpuBefore) / flow.orders).toFixed(1)} ms per order (incl. customer setup)` : '';
       Object.assign(seeded, flow.last);
