@@ -15,13 +15,22 @@ const MIGRATIONS = fileURLToPath(new URL('../migrations', import.meta.url));
 
 export interface EventsBenchResult {
   relay: { events: number; ms: number; eventsPerSecond: number };
-  latency: { ratePerSecond: number; seconds: number; events: number; failedWrites: number; p50: number; p99: number; max: number };
+  latency: { ratePerSecond: number; seconds: number; events: number; failedWrites: number; p50: number; p99: number; max: number; cpuUsPerEvent: number };
+  /**
+   * Where commit → handled goes, per event (ms, p50/p99), from the rows' own timestamps: `published_at` is the
+   * start of the relay's drain transaction that claimed the row, the inbox's `processed_at` the start of the
+   * consumer's transaction. commit → drain start = NOTIFY delivery + waiting for the relay loop; drain start →
+   * inbox tx = claim query + publish + broker + delivery + the consumer's pool checkout and BEGIN; inbox tx →
+   * handled = the inbox claim.
+   */
+  hops: Record<'commitToDrainStart' | 'drainStartToInboxTx' | 'inboxTxToHandled', { p50: number; p99: number }>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-export async function runEventsBench(dbUrl: string, mqUrl: string, seconds: number): Promise<EventsBenchResult> {
+/** `rate` events/s for `seconds` (plus one second of warm-up) in the latency part. */
+export async function runEventsBench(dbUrl: string, mqUrl: string, seconds: number, rate = 1000): Promise<EventsBenchResult> {
   const suffix = randomBytes(4).toString('hex');
   const dbName = `bss_bench_events_${suffix}`;
   const exchange = `bss.bench.${suffix}`;
@@ -66,11 +75,12 @@ export async function runEventsBench(dbUrl: string, mqUrl: string, seconds: numb
 
     // 2. Latency at a steady rate: each event is its own committed write; the NOTIFY-woken relay publishes it.
     await relay.start();
-    const rate = 1000;
     const committedAt = new Map<string, number>();
     const writes: Promise<void>[] = [];
     let failedWrites = 0;
     const total = rate * (seconds + 1);
+    // CPU of this process (writer + relay + consumer) per event: steadier than latency on a shared machine.
+    const cpuBefore = process.cpuUsage();
     const start = performance.now();
     for (let i = 0; i < total; i++) {
       const due = start + (i * 1000) / rate;
@@ -92,13 +102,33 @@ export async function runEventsBench(dbUrl: string, mqUrl: string, seconds: numb
     await Promise.all(writes);
     const deadline = performance.now() + 10_000;
     while ([...committedAt.keys()].some((id) => !handledAt.has(id)) && performance.now() < deadline) await sleep(50);
+    const cpu = process.cpuUsage(cpuBefore);
     await relay.stop();
     await consumerBus.close();
     const lat = [...committedAt].map(([id, at]) => (handledAt.get(id) ?? Infinity) - at).sort((a, b) => a - b);
     const round = (x: number) => Math.round(x * 1000) / 1000;
+    // Database timestamps are wall-clock epoch ms; performance.now() + timeOrigin is the same clock.
+    const { rows: stamps } = await database.pool.query<{ event_id: string; drained: number; inbox: number }>(
+      `SELECT o.event_id, extract(epoch FROM o.published_at) * 1000 AS drained, extract(epoch FROM i.processed_at) * 1000 AS inbox
+       FROM bench_events.outbox o JOIN bench_events.inbox i ON i.event_id = o.event_id WHERE o.event_type = 'bench.latency'`,
+    );
+    const hop = { commitToDrainStart: [] as number[], drainStartToInboxTx: [] as number[], inboxTxToHandled: [] as number[] };
+    for (const r of stamps) {
+      const committed = committedAt.get(r.event_id);
+      const handled = handledAt.get(r.event_id);
+      if (committed === undefined || handled === undefined) continue;
+      hop.commitToDrainStart.push(Number(r.drained) - (performance.timeOrigin + committed));
+      hop.drainStartToInboxTx.push(Number(r.inbox) - Number(r.drained));
+      hop.inboxTxToHandled.push(performance.timeOrigin + handled - Number(r.inbox));
+    }
+    const summary = (xs: number[]) => {
+      const sorted = xs.sort((a, b) => a - b);
+      return sorted.length ? { p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)) } : { p50: NaN, p99: NaN };
+    };
     return {
       relay: { events: published, ms: Math.round(ms), eventsPerSecond: Math.round((published / ms) * 1000) },
-      latency: { ratePerSecond: rate, seconds, events: lat.length, failedWrites, p50: round(percentile(lat, 50)), p99: round(percentile(lat, 99)), max: round(lat.at(-1)!) },
+      latency: { ratePerSecond: rate, seconds, events: lat.length, failedWrites, p50: round(percentile(lat, 50)), p99: round(percentile(lat, 99)), max: round(lat.at(-1)!), cpuUsPerEvent: Math.round((cpu.user + cpu.system) / total) },
+      hops: { commitToDrainStart: summary(hop.commitToDrainStart), drainStartToInboxTx: summary(hop.drainStartToInboxTx), inboxTxToHandled: summary(hop.inboxTxToHandled) },
     };
   } finally {
     await relay?.stop();

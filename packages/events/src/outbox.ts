@@ -93,6 +93,9 @@ export function createOutbox(schema: string, clock: Clock, opts: { catalog?: Eve
     return { envelope, traceparent: ctx.traceparent };
   }
 
+  // One round trip: the NOTIFY rides in the INSERT — an uncorrelated subquery in RETURNING is an InitPlan, run
+  // once per statement however many rows it inserts. A separate `SELECT pg_notify` doubled the statements of
+  // every event-staging write, on every commit's path.
   async function stageMany(tx: Tx, events: readonly PreparedEvent[]): Promise<void> {
     if (events.length === 0) return;
     const rows = events.map(
@@ -104,8 +107,8 @@ export function createOutbox(schema: string, clock: Clock, opts: { catalog?: Eve
     await tx.execute(sql`
         INSERT INTO ${table} (event_id, event_type, aggregate_type, aggregate_id, occurred_at, actor, channel,
           tenant_id, service_identity, request_id, trace_id, traceparent, schema_version, correlation_id, causation_id, payload)
-        VALUES ${sql.join(rows, sql`, `)}`);
-    await tx.execute(sql`SELECT pg_notify(${channel}, '')`);
+        VALUES ${sql.join(rows, sql`, `)}
+        RETURNING (SELECT pg_notify(${channel}, ''))`);
   }
 
   return {

@@ -92,6 +92,8 @@ export function createRelay(opts: RelayOptions): Relay {
   let listenFailures = 0;
   let loop: Promise<void> | undefined;
   let again = false;
+  // Set while the background loop waits for its batches' confirms: a NOTIFY (or stop) wakes it to claim at once.
+  let wake: (() => void) | undefined;
   let failing = false;
   // Serialises drains: the background loop and drainOnce() never run a batch at the same time.
   let tail: Promise<unknown> = Promise.resolve();
@@ -165,38 +167,70 @@ export function createRelay(opts: RelayOptions): Relay {
    * is already claimed (SKIP LOCKED passes over the rows the first still holds) and its publishes queue behind
    * the first's on the same channel, so database and broker work overlap and id order is kept. A batch
    * stamps only when the one before it was confirmed in full.
+   *
+   * In the background the loop does not stop at a short batch while batches are still in flight: it waits for
+   * them to settle *or* for a NOTIFY, whichever comes first, and on a NOTIFY claims the new commits at once.
+   * Waiting for the confirms, the stamp and its commit first (as an explicit drain() does) put all of that on
+   * every event's path at a steady rate — commit → handled ≈ one whole batch cycle.
    */
   async function drainAll(background: boolean): Promise<number> {
     // A publisher without publishBatch publishes one row at a time: batches must not interleave then.
     const depth = publisher.publishBatch ? PIPELINE_DEPTH : 1;
+    // The newest `depth` batches; older ones have settled (a batch settles only after the one before it).
     const inFlight: Promise<BatchResult>[] = [];
+    let published = 0;
+    // A batch that was not confirmed in full (or failed) ends the loop: the sweep retries, not every NOTIFY.
+    let stopped = false;
+    let batchError: unknown;
     let claimError: unknown;
+    const track = (batch: Promise<BatchResult>) => {
+      batch.then(
+        (r) => {
+          published += r.published;
+          if (!r.ok) stopped = true;
+        },
+        (err: unknown) => {
+          batchError ??= err;
+          stopped = true;
+        },
+      );
+      return batch;
+    };
     try {
       // The background loop stops when the relay stops; an explicit drain() runs to the end.
       while (started || !background) {
-        // At most `depth` batches at once: wait for the one before the newest before claiming another.
+        // At most `depth` batches at once: wait for the oldest before claiming another.
         if (inFlight.length >= depth) {
-          const earlier = await inFlight.at(-depth)!.catch(() => undefined);
+          const earlier = await inFlight.shift()!.catch(() => undefined);
           if (!earlier?.ok) break;
         }
         const previous = inFlight.at(-1);
         const after = previous ? previous.then((r) => r.ok, () => false) : Promise.resolve(true);
         let announce!: (rows: number) => void;
         const publishing = new Promise<number>((resolve) => (announce = resolve));
-        inFlight.push(drainBatch(after, announce));
+        inFlight.push(track(drainBatch(after, announce)));
         const claimed = await publishing;
-        // Go on while batches come back full, and — in the background — when commits arrived meanwhile
-        // (NOTIFY), claiming them while this batch still awaits its confirms instead of after.
-        if (claimed < batchSize && !(background && again && claimed > 0)) break;
-        if (claimed < batchSize) again = false;
+        if (claimed === batchSize) continue;
+        if (!background) break;
+        // Commits announced (NOTIFY) while this batch was claimed are claimed now, while it awaits its confirms;
+        // otherwise wait for the next NOTIFY or for the batches in flight to settle, whichever comes first.
+        if (!again) {
+          const settled = Promise.allSettled(inFlight).then(() => 'settled' as const);
+          const kicked = new Promise<'kicked'>((resolve) => (wake = () => resolve('kicked')));
+          const woke = await Promise.race([settled, kicked]);
+          wake = undefined;
+          // Settled with no NOTIFY meanwhile: the loop ends (runLoop goes round again if one comes now).
+          if (woke === 'settled' && !again) break;
+        }
+        if (stopped) break;
+        again = false;
       }
     } catch (err) {
       claimError = err;
     }
-    const results = await Promise.allSettled(inFlight);
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (claimError ?? failed) throw claimError ?? failed!.reason;
-    return results.reduce((n, r) => n + (r.status === 'fulfilled' ? r.value.published : 0), 0);
+    await Promise.allSettled(inFlight);
+    if (claimError ?? batchError) throw claimError ?? batchError;
+    return published;
   }
 
   async function runLoop(): Promise<void> {
@@ -217,6 +251,7 @@ export function createRelay(opts: RelayOptions): Relay {
     if (!started) return;
     if (loop) {
       again = true;
+      wake?.();
       return;
     }
     loop = runLoop().finally(() => {
@@ -295,6 +330,7 @@ export function createRelay(opts: RelayOptions): Relay {
     },
     async stop() {
       started = false;
+      wake?.();
       clearTimeout(sweepTimer);
       clearTimeout(listenTimer);
       listenTimer = undefined;

@@ -153,6 +153,38 @@ describe('relay', () => {
     expect((await rows()).every((r) => r.published_at !== null && r.publish_attempts === 1)).toBe(true);
   });
 
+  it('in the background, publishes a commit that arrives while the batch before it still awaits its confirms', async () => {
+    const got: string[] = [];
+    let confirmFirst!: () => void;
+    const firstConfirmed = new Promise<void>((resolve) => (confirmFirst = resolve));
+    const publisher: EventPublisher = {
+      publish: () => Promise.reject(new Error('the relay must use publishBatch')),
+      async publishBatch(items) {
+        // The relay's first drain on start finds nothing and hands over an empty batch.
+        if (items.length === 0) return [];
+        const first = got.length === 0;
+        got.push(...items.map((i) => i.event.aggregateId));
+        // The first batch's confirms are held back until the test lets them go.
+        if (first) await firstConfirmed;
+        return items.map(() => ({ ok: true }));
+      },
+    };
+    await relayWith(publisher, { sweepIntervalMs: 60_000 }).start();
+    try {
+      await stage('W-1');
+      await waitFor(() => got.length === 1, 'the first batch to be handed to the publisher', 3000, 5);
+      // Committed (and NOTIFYed) after W-1's batch was claimed: it goes out without waiting for W-1's confirms.
+      await stage('W-2');
+      await waitFor(() => got.length === 2, 'W-2 to be published while W-1 awaits its confirms', 3000, 5);
+      expect((await rows()).map((r) => r.published_at !== null)).toEqual([false, false]);
+    } finally {
+      // Also on failure, so stopping the relay does not wait for confirms that never come.
+      confirmFirst();
+    }
+    await waitFor(async () => (await rows()).every((r) => r.published_at !== null), 'both rows stamped', 3000, 5);
+    expect(got).toEqual(['W-1', 'W-2']);
+  });
+
   it('truncates a long publish error to 500 characters', async () => {
     await stage('L-1');
     const publisher: EventPublisher = {

@@ -24,6 +24,7 @@ afterAll(async () => {
 
 const view = (orderId: string) => createQueryService(h.deps).serviceOrderForOrder(orderId);
 const reservedCount = async () => (await h.inventory.listMsisdns({ status: 'reserved', limit: 1 })).total;
+const reservedEsims = async () => (await h.inventory.listEsims({ state: 'reserved', limit: 1 })).total;
 
 /** Decomposes a fresh order and returns its SOM view and the ids task events need. */
 async function decomposed(overrides: Partial<EventPayload<'order.in_progress'>> = {}) {
@@ -93,6 +94,8 @@ describe('order.in_progress', () => {
 
   it('fails the service order at once when inventory refuses (no number matches), holding nothing', async () => {
     const before = await reservedCount();
+    // The profile is reserved beside the number, so a refused number must give the profile back too.
+    const esimsBefore = await reservedEsims();
     const { event, so } = await decomposed({ msisdnPreference: '12345678' });
     expect(so).toMatchObject({ state: 'failed', msisdn: null, iccid: null });
     expect(so.stateReason).toContain('msisdn.reserve');
@@ -101,6 +104,7 @@ describe('order.in_progress', () => {
     expect(staged.map((e) => e.eventType)).toEqual(['service_order.failed']);
     expect(staged[0]!.payload).toMatchObject({ failedTaskType: null, orderId: event.aggregateId });
     expect(await reservedCount()).toBe(before);
+    expect(await reservedEsims()).toBe(esimsBefore);
   });
 });
 

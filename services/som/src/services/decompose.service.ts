@@ -24,18 +24,35 @@ type Reservation =
 export function createDecomposeService(deps: SomDeps) {
   const { clock, outbox, logger, inventory } = deps;
 
-  /** Reserves number + profile, binds them and reads the activation code; a refusal gives back what it got. */
+  /**
+   * Reserves number + profile, binds them and reads the activation code; a refusal gives back what it got. The
+   * two reservations are independent and go out together, as do the bind and the code read (the code changes
+   * only on release/recycle): two round trips to CRM on the order's critical path instead of four. Each pair is
+   * settled in full before any error is looked at, so `held` is exact when holdings are returned. A transport
+   * failure beats a refusal (what it did is unknown; the retry's keyed calls replay and find out); between two
+   * refusals the number's is reported, as when the calls ran one by one.
+   */
   async function reserve(order: OrderInProgress): Promise<Reservation> {
     const held: Holdings = { msisdn: null, iccid: null, customerId: order.customerId, bound: false };
+    const firstFailure = (...reads: PromiseSettledResult<unknown>[]): unknown => {
+      const errors = reads.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+      return errors.find((e) => !isInventoryRefusal(e)) ?? errors[0];
+    };
     try {
-      const number = await inventory.reserveNextMsisdn(order.msisdnPreference ?? undefined, { idempotencyKey: inventoryKey(order.orderId, 'msisdn.reserve') });
-      held.msisdn = number.msisdn;
-      const profile = await inventory.reserveEsim({ idempotencyKey: inventoryKey(order.orderId, 'esim.reserve') });
-      held.iccid = profile.iccid;
-      await inventory.assignEsimMsisdn(profile.iccid, { msisdn: number.msisdn, customerId: order.customerId, idempotencyKey: inventoryKey(order.orderId, 'esim.bind') });
-      held.bound = true;
-      const activation = await inventory.getEsimActivation(profile.iccid);
-      return { ok: true, msisdn: number.msisdn, iccid: profile.iccid, imsi: profile.imsi, activationCode: activation.activationCode };
+      const [number, profile] = await Promise.allSettled([
+        inventory.reserveNextMsisdn(order.msisdnPreference ?? undefined, { idempotencyKey: inventoryKey(order.orderId, 'msisdn.reserve') }),
+        inventory.reserveEsim({ idempotencyKey: inventoryKey(order.orderId, 'esim.reserve') }),
+      ]);
+      if (number.status === 'fulfilled') held.msisdn = number.value.msisdn;
+      if (profile.status === 'fulfilled') held.iccid = profile.value.iccid;
+      if (number.status === 'rejected' || profile.status === 'rejected') throw firstFailure(number, profile);
+      const [bind, activation] = await Promise.allSettled([
+        inventory.assignEsimMsisdn(profile.value.iccid, { msisdn: number.value.msisdn, customerId: order.customerId, idempotencyKey: inventoryKey(order.orderId, 'esim.bind') }),
+        inventory.getEsimActivation(profile.value.iccid),
+      ]);
+      if (bind.status === 'fulfilled') held.bound = true;
+      if (bind.status === 'rejected' || activation.status === 'rejected') throw firstFailure(bind, activation);
+      return { ok: true, msisdn: number.value.msisdn, iccid: profile.value.iccid, imsi: profile.value.imsi, activationCode: activation.value.activationCode };
     } catch (err) {
       if (!isInventoryRefusal(err)) throw err;
       await returnHoldings(deps, order.orderId, held);

@@ -81,14 +81,25 @@ export function createActivation(deps: SubscriptionDeps) {
     }
   }
 
-  /** Steps 2–3: the policies and the charge. Returns the approved payment and what to build, or throws a refusal. */
+  /**
+   * Steps 2–3: the policies and the charge. Returns the approved payment and what to build, or throws a refusal.
+   * The four reads are independent, so they go out at once (one round trip instead of three in a row, on the
+   * order's critical path); the checks still run in their order, and a read's error surfaces only where its value
+   * is needed, so the outcome is the one the reads made one by one would give.
+   */
   async function checkAndCharge(input: ActivationInput, subscriptionId: string) {
-    checkCustomerActivatable(await customers.getCustomerStatus(input.customerId), input.customerId);
-    const offering = await findOffering(input.offeringId);
+    const [status, offeringRead, numberRead, esimRead] = await Promise.allSettled([
+      customers.getCustomerStatus(input.customerId),
+      findOffering(input.offeringId),
+      orUndefined(inventory.getMsisdn(input.msisdn)),
+      orUndefined(inventory.getEsim(input.iccid)),
+    ]);
+    checkCustomerActivatable(valueOf(status), input.customerId);
+    const offering = valueOf(offeringRead);
     checkOfferingExists(offering, input.offeringId);
     const price = input.priceSnapshot ?? activeRecurringPrice(offering, clock.now());
     checkActivePrice(price, input.offeringId);
-    const [number, esim] = await Promise.all([orUndefined(inventory.getMsisdn(input.msisdn)), orUndefined(inventory.getEsim(input.iccid))]);
+    const [number, esim] = [valueOf(numberRead), valueOf(esimRead)];
     checkMsisdnAndEsimReserved(number, esim, { msisdn: input.msisdn, iccid: input.iccid, subscriptionId, customerId: input.customerId });
     let charged;
     try {
@@ -116,12 +127,22 @@ export function createActivation(deps: SubscriptionDeps) {
     return { offering, price, paymentId: charged.id };
   }
 
-  /** Step 4: inventory writes, keyed by the order, then the activation code the eSIM view keeps. */
+  /**
+   * Step 4: inventory writes, keyed by the order (number first, then the profile), and the activation code the
+   * eSIM view keeps. The code is read beside the writes: it only changes when a profile is released or
+   * recycled, never by an assignment, and a failed read throws like a failed write (the retry replays both).
+   */
   async function bindInventory(input: ActivationInput, subscriptionId: string): Promise<inventory.EsimActivation> {
     const key = chargeKey(input.orderId);
-    await inventory.assignMsisdn(input.msisdn, { subscriptionId, customerId: input.customerId, idempotencyKey: `${key}:msisdn` });
-    await inventory.assignEsimMsisdn(input.iccid, { msisdn: input.msisdn, subscriptionId, customerId: input.customerId, idempotencyKey: `${key}:esim` });
-    return inventory.getEsimActivation(input.iccid);
+    const [writes, activation] = await Promise.allSettled([
+      (async () => {
+        await inventory.assignMsisdn(input.msisdn, { subscriptionId, customerId: input.customerId, idempotencyKey: `${key}:msisdn` });
+        await inventory.assignEsimMsisdn(input.iccid, { msisdn: input.msisdn, subscriptionId, customerId: input.customerId, idempotencyKey: `${key}:esim` });
+      })(),
+      inventory.getEsimActivation(input.iccid),
+    ]);
+    valueOf(writes);
+    return valueOf(activation);
   }
 
   /** Step 5: the subscription, pending → active in this transaction, with balances and history. */
@@ -231,6 +252,12 @@ export function createActivation(deps: SubscriptionDeps) {
   }
 
   return { activate };
+}
+
+/** The value of a read made in parallel, or its error, thrown where the value is needed. */
+function valueOf<T>(read: PromiseSettledResult<T>): T {
+  if (read.status === 'rejected') throw read.reason;
+  return read.value;
 }
 
 /** The recorded outcome of an order handled before. */
