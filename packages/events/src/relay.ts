@@ -124,6 +124,8 @@ export function createRelay(opts: RelayOptions): Relay {
         announced = true;
         onPublishing(rows.length);
         const outcomes = await publishing;
+        // Nothing claimed: settle at once rather than hold a connection until the batch before has settled.
+        if (rows.length === 0) return { published: 0, full: false, ok: true };
         // The previous batch failed somewhere: leave this whole batch for the next drain (its confirmed rows
         // are published again; consumers dedupe by eventId).
         if (!(await after.catch(() => false))) return { published: 0, full: false, ok: false };
@@ -210,6 +212,9 @@ export function createRelay(opts: RelayOptions): Relay {
         const publishing = new Promise<number>((resolve) => (announce = resolve));
         inFlight.push(track(drainBatch(after, announce)));
         const claimed = await publishing;
+        // An empty claim must not hold a pipeline slot: with two slots, an empty batch claimed just after a
+        // batch still awaiting its confirms would make the next NOTIFY's claim wait for those confirms.
+        if (claimed === 0) await inFlight.pop();
         if (claimed === batchSize) continue;
         if (!background) break;
         // Commits announced (NOTIFY) while this batch was claimed are claimed now, while it awaits its confirms;
