@@ -6,6 +6,7 @@ import { enableCompileCache } from 'node:module';
 // As packages/fleet/src/cli/up.ts starts it (compile cache on; run.ts passes the same node flags as start:fleet).
 enableCompileCache();
 const { startFleet } = await import('@bss/fleet');
+const { settleHeapSoon } = await import('@bss/server-kit');
 // BSS_BENCH_FLEET_POOLS=per-service starts the services with their own pools, for an A/B of the shared ones.
 const fleet = await startFleet(process.env, undefined, { sharedPools: process.env.BSS_BENCH_FLEET_POOLS !== 'per-service' });
 // CPU time spent starting (user + system): steadier than wall time on a shared machine.
@@ -13,6 +14,8 @@ function cpuMs(): number {
   const c = process.cpuUsage();
   return Math.round((c.user + c.system) / 1000);
 }
+// As up.ts: one compacting collection after the start (bench/run.ts passes --expose-gc).
+settleHeapSoon();
 process.stdout.write(`READY ${JSON.stringify({ services: fleet.services.map((s) => ({ name: s.name, url: s.url })), startedMs: Math.round(performance.now()), cpuMs: cpuMs() })}\n`);
 
 process.on('message', (msg) => {
