@@ -4,7 +4,6 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ALL_SCOPES, type ApiToken, type ServiceName } from '@bss/config';
 import type { Logger, Tracing } from '@bss/telemetry';
 import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -13,6 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH } from './client-errors.ts';
+import { registerDocsRoutes } from './docs.routes.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { installInputGuard } from './input-guard.ts';
 import { installJsonBodyParser, MAX_JSON_DEPTH } from './json-body.ts';
@@ -101,7 +101,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     transform: jsonSchemaTransform,
     transformObject: prunedSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  registerDocsRoutes(app as unknown as FastifyInstance, info.title);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // Graceful shutdown: once close() starts, in-flight responses tell keep-alive clients to hang up, so the
