@@ -1,6 +1,7 @@
 // The system under test, in a child process of bench/run.ts so the load generator does not share its event
 // loop: every discovered service in one process, as `make up` runs them. Prints READY once startFleet has
-// returned; answers a `memory` message (IPC) with its process.memoryUsage(), so run.ts can read idle RSS.
+// returned; answers a `memory` message (IPC) with its process.memoryUsage() and CPU used so far, so run.ts can
+// read idle RSS (and a load can be costed in CPU per request, steadier than req/s on a shared machine).
 import { enableCompileCache } from 'node:module';
 
 // As packages/fleet/src/cli/up.ts starts it (compile cache on; run.ts passes the same node flags as start:fleet).
@@ -22,7 +23,7 @@ process.on('message', (msg) => {
   if (msg === 'memory') {
     // A full GC first: idle RSS is what stays resident, not garbage the collector has not come for yet.
     (globalThis as { gc?: () => void }).gc?.();
-    process.send?.({ memory: process.memoryUsage() });
+    process.send?.({ memory: process.memoryUsage(), cpuMs: cpuMs() });
   }
 });
 process.once('SIGTERM', async () => {
