@@ -1,7 +1,7 @@
 // The API docs page: Swagger UI's own static bundle (shipped in @fastify/swagger-ui's package) served by two
 // routes of ours, instead of registering @fastify/swagger-ui in every service. That plugin brings
 // @fastify/static, glob, send, mime and http-errors (~350 KB of modules) and 7 routes — 14 with their HEAD twins —
-// per service; in the fleet that was ~3 MB of heap for a page nobody opens at idle (DECISIONS.md, 2026-12-01
+// per service; in the fleet that was ~2 MB of heap for a page nobody opens at idle (DECISIONS.md, 2026-12-01
 // fleet memory). Only files present in the bundle directory are served, by exact name.
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';

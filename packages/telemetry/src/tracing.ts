@@ -3,7 +3,7 @@
 // rather than through a global context manager, so it works the same in every runtime path.
 //
 // Only @opentelemetry/api is imported up front. The SDK (tracer provider, OTLP exporter, resources and the
-// semantic conventions they pull in: ~770 KB of source, ~2 MB of heap, ~60 ms of start CPU) is required only
+// semantic conventions they pull in: ~770 KB of source in ~230 modules) is required only
 // when an endpoint is set, so a process with tracing off — `make up`, the bench — never loads it
 // (DECISIONS.md, 2026-12-01 fleet memory). `require` keeps createTracing synchronous; the SDK ships CommonJS.
 import { createRequire } from 'node:module';
