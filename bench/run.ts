@@ -11,8 +11,9 @@
 // Each read also reports the server's CPU per request (µs, user + system, read from the child over IPC),
 // the figure that stays steady when the shared machine is busy; the floor's is beside it. The fleet's is net of
 // its idle background CPU (measured for 2 s before the reads; reads.json has it as fleetIdleCpuUsPerSecond).
-// Parts: BSS_BENCH_ONLY is a comma list of `start` (cold start twice, idle memory), `flow` (order flow),
-// `reads`, `usage`, `events` (default: all; `fleet` and `orders` are accepted for `start` and `flow`). The fleet always starts once; reads without `flow` still place a
+// Parts: BSS_BENCH_ONLY is a comma list of `start` (cold start, idle memory), `per-service` (idle RSS of each
+// service in its own process, as compose runs them), `flow` (order flow), `reads`, `usage`, `events` (default:
+// all; `fleet` and `orders` are accepted for `start` and `flow`). The fleet always starts once; reads without `flow` still place a
 // few orders, unmeasured, to seed the subscription/order/usage reads. BSS_BENCH_READS (comma list of
 // substrings of the read names, e.g. `customer?,usage`) keeps only the reads it matches.
 // BSS_BENCH_USAGE_SECONDS (default 60) is the usage ingest's length; alone (BSS_BENCH_ONLY=usage) it places eleven
@@ -20,6 +21,8 @@
 // with --cpu-prof into <dir>. bench/usage-split.ts runs the same ingest with mediation, rating and subscription in
 // processes of their own and prints each one's CPU per usage event.
 // BSS_BENCH_ORDER_WAIT=poll makes the order flow poll each order every 2 ms instead of waiting for its outcome event.
+// BSS_BENCH_FLEET_STARTS (default 1): measured fleet starts after the cache-filling first one; cold start, start
+// CPU and idle RSS are their medians.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -65,13 +68,14 @@ const EVENT_TARGETS = { relayEventsPerSecond: 10_000, commitToHandledP99Us: 20_0
 /** Sustained usage ingest through mediation → rating → subscription (issue #11 §6). */
 const USAGE_TARGETS = { eventsPerSecond: 1000 };
 const USAGE_S = Number(process.env.BSS_BENCH_USAGE_SECONDS ?? 60);
-const PARTS = ['start', 'flow', 'reads', 'usage', 'events'] as const;
+const PARTS = ['start', 'per-service', 'flow', 'reads', 'usage', 'events'] as const;
 const ALIASES: Record<string, string> = { fleet: 'start', orders: 'flow' };
 const only = (process.env.BSS_BENCH_ONLY ?? '').split(',').map((p) => p.trim()).filter(Boolean).map((p) => ALIASES[p] ?? p);
 for (const p of only) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`BSS_BENCH_ONLY: unknown part ${p} (${PARTS.join(', ')})`);
 const runs = (part: (typeof PARTS)[number]) => only.length === 0 || only.includes(part);
 const readFilter = (process.env.BSS_BENCH_READS ?? '').split(',').map((p) => p.trim()).filter(Boolean);
 const CPU_PROF_DIR = process.env.BSS_BENCH_CPU_PROF;
+const FLEET_STARTS = Math.max(1, Number(process.env.BSS_BENCH_FLEET_STARTS ?? 1));
 
 const mqUrl = process.env.BSS_MQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 const serverUrl = process.env.BSS_DB_URL ?? 'postgres://postgres@127.0.0.1:5432/bss';
@@ -84,7 +88,12 @@ const benchUrl = (() => {
 const token = randomBytes(24).toString('hex');
 const suffix = randomBytes(4).toString('hex');
 const exchange = `bss.bench.${suffix}`;
-const results = (name: string) => fileURLToPath(new URL(`./results/${name}.json`, import.meta.url));
+const written: string[] = [];
+const results = (name: string) => {
+  const file = fileURLToPath(new URL(`./results/${name}.json`, import.meta.url));
+  written.push(file);
+  return file;
+};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function freePort(): Promise<number> {
@@ -213,8 +222,32 @@ try {
     env[`BSS_${envStem(n)}_URL`] = `http://127.0.0.1:${ports[n]}`;
   }
 
-  // 1. Cold start and idle memory. Started twice: the first start fills the compile cache if the code changed
-  // since the last run (reported as a note), the second is the start `make up` normally makes.
+  const mb = (b: number) => Math.round(b / 1024 / 1024);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  // 0. Each service in its own process (`node services/<name>/src/main.ts`, as the compose containers run it,
+  // with the node flags of start:fleet): idle RSS per service, read from /proc once all nine are ready.
+  if (runs('per-service')) {
+    const procs = SERVICE_NAMES.map((n) => ({ name: n, proc: spawn(process.execPath, [...FLEET_NODE_FLAGS, fileURLToPath(new URL(`../services/${n}/src/main.ts`, import.meta.url))], { env: { ...env, ...FLEET_NODE_ENV }, stdio: ['ignore', 'ignore', 'inherit'] }) }));
+    try {
+      await Promise.all(
+        SERVICE_NAMES.map(async (n) => {
+          while ((await fetch(`${env[`BSS_${envStem(n)}_URL`]}/ready`).catch(() => undefined))?.status !== 200) await sleep(20);
+        }),
+      );
+      await sleep(3000);
+      const exited = procs.find(({ proc }) => proc.exitCode !== null);
+      if (exited) throw new Error(`services/${exited.name} exited with code ${exited.proc.exitCode} while idle`);
+      const rss = procs.map(({ name, proc }) => ({ name, rssMb: Math.round(Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024) }));
+      const total = rss.reduce((a, r) => a + r.rssMb, 0);
+      writeFileSync(results('per-service'), `${JSON.stringify({ nodeFlags: FLEET_NODE_FLAGS, services: rss, totalRssMb: total }, null, 2)}\n`);
+      rows.push({ metric: 'idle RSS, one process per service (sum)', value: `${total} MB`, target: 'reported', verdict: '-', note: rss.map((r) => `${r.name} ${r.rssMb}`).join(', ') });
+    } finally {
+      await Promise.all(procs.map(({ proc }) => stop(proc)));
+    }
+  }
+
+  // 1. Cold start and idle memory. The first start fills the compile cache if the code changed since the last
+  // run (reported as a note); the next BSS_BENCH_FLEET_STARTS are the start `make up` normally makes.
   const startFleetChild = async () => {
     const t0 = performance.now();
     const prof = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
@@ -229,14 +262,21 @@ try {
   };
   const first = runs('start') ? await startFleetChild() : undefined;
   if (first) await stop(first.proc);
-  const second = await startFleetChild();
+  const starts: { ms: number; cpuMs: number; rss: number; idle: NodeJS.MemoryUsage }[] = [];
+  let second = await startFleetChild();
+  for (let i = 0; first && i < FLEET_STARTS; i++) {
+    if (i > 0) second = await startFleetChild();
+    await sleep(3000);
+    const m = await memoryOf(second.proc);
+    starts.push({ ms: second.ms, cpuMs: second.started.cpuMs, rss: m.rss, idle: m });
+    if (i < FLEET_STARTS - 1) await stop(second.proc);
+  }
   fleet = second.proc;
   const { started } = second;
   const urls = new Map(started.services.map((s) => [s.name, s.url]));
-  const coldStartMs = second.ms;
-  await sleep(3000);
-  const idle = await memoryOf(fleet);
-  const mb = (b: number) => Math.round(b / 1024 / 1024);
+  const coldStartMs = starts.length ? median(starts.map((s) => s.ms)) : second.ms;
+  const startCpuMs = starts.length ? median(starts.map((s) => s.cpuMs)) : started.cpuMs;
+  const idle = starts.length ? starts.find((s) => s.rss === median(starts.map((x) => x.rss)))!.idle : await memoryOf(fleet);
 
   // 2. Reads beside the floor, each measured right after its own floor run (the shared machine drifts).
   const fl = child('./floor.ts', { ...process.env, BSS_DB_URL: benchUrl });
@@ -336,10 +376,14 @@ try {
   writeFileSync(results('reads'), `${JSON.stringify({ node: process.version, connections: CONNECTIONS, fleetIdleCpuUsPerSecond: Math.round(idleCpuPerS), durationSeconds: DURATION_S, targets: READ_TARGETS, reads: readResults, orderFlow: flow ? { ...flow, lines: flow.lines.length } : null, usage: usageResult ?? null }, null, 2)}\n`);
 
   const loaded = await memoryOf(fleet);
-  const fleetResult = { services: [...urls.keys()], nodeFlags: FLEET_NODE_FLAGS, nodeEnv: FLEET_NODE_ENV, coldStartMs, firstStartMs: first?.ms ?? null, startFleetReturnedMs: started.startedMs, idle, afterLoad: loaded, targets: FLEET_TARGETS };
-  writeFileSync(results('fleet'), `${JSON.stringify(fleetResult, null, 2)}\n`);
-  if (first) rows.push({ metric: `fleet idle RSS (${urls.size} services, one process)`, value: `${mb(idle.rss)} MB`, target: `≤ ${FLEET_TARGETS.idleRssMb} MB`, verdict: mb(idle.rss) <= FLEET_TARGETS.idleRssMb ? 'PASS' : 'FAIL', note: `heap ${mb(idle.heapUsed)} MB; after load RSS ${mb(loaded.rss)} MB` });
-  if (first) rows.push({ metric: 'cold start (spawn → all /ready 200)', value: `${coldStartMs} ms`, target: `≤ ${FLEET_TARGETS.coldStartMs} ms`, verdict: coldStartMs <= FLEET_TARGETS.coldStartMs ? 'PASS' : 'FAIL', note: `first start ${first.ms} ms; startFleet returned at ${started.startedMs} ms after ${started.cpuMs} ms CPU; ${Object.keys(FLEET_NODE_ENV).join(' ')} node ${FLEET_NODE_FLAGS.join(' ')}` });
+  if (first) {
+    const fleetResult = { services: [...urls.keys()], nodeFlags: FLEET_NODE_FLAGS, nodeEnv: FLEET_NODE_ENV, coldStartMs, startCpuMs, starts: starts.map(({ ms, cpuMs, rss }) => ({ ms, cpuMs, rssMb: mb(rss) })), firstStartMs: first.ms, startFleetReturnedMs: started.startedMs, idle, afterLoad: loaded, targets: FLEET_TARGETS };
+    writeFileSync(results('fleet'), `${JSON.stringify(fleetResult, null, 2)}\n`);
+    const of = starts.length > 1 ? `median of ${starts.length} starts; ` : '';
+    const afterLoad = runs('reads') || runs('usage') ? `after load RSS ${mb(loaded.rss)} MB` : 'no load run';
+    rows.push({ metric: `fleet idle RSS (${urls.size} services, one process)`, value: `${mb(idle.rss)} MB`, target: `≤ ${FLEET_TARGETS.idleRssMb} MB`, verdict: mb(idle.rss) <= FLEET_TARGETS.idleRssMb ? 'PASS' : 'FAIL', note: `${of}heap ${mb(idle.heapUsed)} MB; ${afterLoad}` });
+    rows.push({ metric: 'cold start (spawn → all /ready 200)', value: `${coldStartMs} ms`, target: `≤ ${FLEET_TARGETS.coldStartMs} ms`, verdict: coldStartMs <= FLEET_TARGETS.coldStartMs ? 'PASS' : 'FAIL', note: `${of}start CPU ${startCpuMs} ms; first start ${first.ms} ms; startFleet returned at ${started.startedMs} ms; ${Object.keys(FLEET_NODE_ENV).join(' ')} node ${FLEET_NODE_FLAGS.join(' ')}` });
+  }
   await stop(floor);
   await stop(fleet);
 
@@ -376,5 +420,5 @@ function print(): void {
       [r.metric.padEnd(46), cell(r.p50, 8), cell(r.p99, 8), cell(r.rps, 7), cell(r.p99Ratio, 6), cell(r.rpsRatio, 6), cell(r.cpu, 7), cell(r.value, 17), '  ', r.target.padEnd(38), r.verdict === '-' ? '' : r.verdict, r.note ? ` ${r.note}` : ''].join(' '),
     );
   }
-  console.log(`\nwritten ${results('reads')}, ${results('fleet')}, ${results('events')}`);
+  console.log(`\nwritten ${written.join(', ')}`);
 }

@@ -48,24 +48,29 @@ export interface FleetOptions {
 }
 
 /**
- * Starts `names` (default: every discovered service) with config parsed from `env` per service. If one fails
- * to start, the ones already started are stopped and the error is rethrown.
+ * Starts `names` (default: every discovered service) with config parsed from `env` per service, concurrently;
+ * `services` lists them in port order. If one fails to start, the others are stopped once they have started
+ * and the first error (in port order) is rethrown.
  */
 export async function startFleet(env: Record<string, string | undefined>, names?: ServiceName[], opts: FleetOptions = {}): Promise<Fleet> {
   const modules = (await discoverServices()).filter((m) => !names || names.includes(m.name));
   const missing = names?.filter((n) => !modules.some((m) => m.name === n)) ?? [];
   if (missing.length) throw new Error(`no such service module: ${missing.join(', ')}`);
   const configs = modules.map((m) => loadModuleConfig(m, env));
-  const running: RunningService[] = [];
   const uninstall = opts.broker ? installProcessBroker(opts.broker) : () => {};
   const pools = fleetPools(opts.sharedPools === false ? [] : configs);
-  try {
-    for (const [i, mod] of modules.entries()) running.push(await startService(mod, configs[i]!, opts.sharedPools === false ? undefined : pools.for(configs[i]!)));
-  } catch (err) {
+  // All at once: a start is mostly waiting (the broker connection declaring the whole topology — ~120
+  // round trips per service —, the relay's LISTEN, the listener), and nothing in one service's start needs
+  // another's. Every bus declares the whole topology before its relay starts, so no relay publishes before
+  // the queues exist, whichever service comes up first (DECISIONS.md, 2026-12-01 fleet cold start).
+  const settled = await Promise.allSettled(modules.map((mod, i) => startService(mod, configs[i]!, opts.sharedPools === false ? undefined : pools.for(configs[i]!))));
+  const running = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) {
     for (const r of running.reverse()) await r.stop().catch(() => {});
     await pools.close();
     uninstall();
-    throw err;
+    throw failed.reason;
   }
   return {
     services: running,

@@ -4,8 +4,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ALL_SCOPES, type ApiToken, type ServiceName } from '@bss/config';
 import type { Logger, Tracing } from '@bss/telemetry';
 import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -13,6 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH } from './client-errors.ts';
+import { registerDocsRoutes } from './docs.routes.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { installInputGuard } from './input-guard.ts';
 import { installJsonBodyParser, MAX_JSON_DEPTH } from './json-body.ts';
@@ -39,6 +39,11 @@ export interface AppOptions {
   bodyLimit?: number;
 }
 
+// Fastify types its factories for Ajv/fast-json-stringify schemas; ours take zod schemas, as the routes declare.
+const zodCompilers = {
+  compilersFactory: { buildValidator: () => validatorCompiler, buildSerializer: () => serializerCompiler },
+} as unknown as FastifyServerOptions['schemaController'];
+
 /** Creates the app with compilers, swagger, perimeter, context and error handling installed. */
 export async function createApp(opts: AppOptions): Promise<App> {
   const bodyLimit = opts.bodyLimit ?? 1_048_576;
@@ -51,6 +56,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors,
     clientErrorHandler,
+    // zod validates and serializes every route. Named as the compilers' factories (not only set after
+    // construction) so Fastify never loads its default Ajv and fast-json-stringify compilers (~500 KB of
+    // modules it would load once per process and never use; DECISIONS.md, 2026-12-01 fleet memory).
+    schemaController: zodCompilers,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -92,7 +101,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     transform: jsonSchemaTransform,
     transformObject: prunedSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  registerDocsRoutes(app as unknown as FastifyInstance, info.title);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // Graceful shutdown: once close() starts, in-flight responses tell keep-alive clients to hang up, so the

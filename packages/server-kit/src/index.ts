@@ -14,5 +14,6 @@ export { EXEMPT_PATHS, matchToken } from './perimeter.ts';
 export { defaultScope, type RouteScope } from './route-scope.ts';
 export { borrowed, createPlatform, createPlatformApp, perPlatform, type Platform } from './platform.ts';
 export { registerResetRoute, type ResetReport } from './reset.routes.ts';
+export { SETTLE_HEAP_DELAY_MS, settleHeapSoon } from './settle-heap.ts';
 export { checkCatalogued, loadModuleConfig, runMain, startService, type RunningService, type ServiceModule, type SharedPools, type Worker } from './runtime.ts';
 export { hrefBuilder, JSON_TYPE, omitEmpty, sendRawJson, setListHeaders } from './tmf.ts';

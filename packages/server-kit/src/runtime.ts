@@ -7,6 +7,7 @@ import { createRelay, createRetentionWorker, PIPELINE_DEPTH, type BatchOptions, 
 import type { z } from 'zod';
 import type { App } from './app.ts';
 import { borrowed, createPlatform, type Platform } from './platform.ts';
+import { settleHeapSoon } from './settle-heap.ts';
 
 /** How long in-flight requests may take to finish on shutdown before their connections are cut. */
 export const SHUTDOWN_GRACE_MS = 5_000;
@@ -132,6 +133,7 @@ export async function runMain<Extra>(mod: ServiceModule<Extra>): Promise<void> {
     console.error(`${mod.name} failed to start: ${(err as Error).message}`);
     process.exit(1);
   }
+  settleHeapSoon();
   const shutdown = (signal: string) => {
     running.platform.logger.info({ signal }, 'shutting down');
     running.stop().then(

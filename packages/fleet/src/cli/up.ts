@@ -16,6 +16,7 @@ import type { LocalRun } from '../local-run.ts';
 // fleet's modules are imported, hence the dynamic import.
 enableCompileCache();
 const { startLocalRun } = await import('../local-run.ts');
+const { settleHeapSoon } = await import('@bss/server-kit');
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const env = { ...process.env };
@@ -54,6 +55,8 @@ try {
   console.error(`make up: ${(err as Error).message}`);
   process.exit(1);
 }
+// Compacts the heap the start left behind (no-op without --expose-gc, which start:fleet sets).
+settleHeapSoon();
 const parts = [run.choice.database.mode === 'embedded', run.choice.bus.mode === 'in-process'];
 const mode = parts.every(Boolean) ? 'embedded mode' : parts.some(Boolean) ? 'mixed mode' : 'server mode';
 console.log(`\nBSS-CLI is up (${mode}):\n`);
