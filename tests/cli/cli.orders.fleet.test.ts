@@ -53,7 +53,8 @@ describe('bss order create --wait and the line it makes', () => {
     const esim = await bss(['esim', 'show', subId]);
     expect(esim.code).toBe(0);
     expect(esim.stdout).toMatch(/eSIM Activation/);
-    expect(esim.stdout).toMatch(/[▀▄█]{10}/);
+    // A QR is drawn: its three finder patterns (the longest run of blocks elsewhere depends on the random code).
+    expect(esim.stdout.match(/█ ███ █/g)?.length).toBeGreaterThanOrEqual(3);
     expect(esim.stdout).toMatch(/LPA:1\$/);
 
     const c360 = await bss(['customer', 'show', customerId]);
