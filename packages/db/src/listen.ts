@@ -64,6 +64,11 @@ export function createListener(opts: ListenerOptions): Listener {
     try {
       c = await pool.connect();
       const own = c;
+      // Stopped while connecting: nobody will stop this connection later.
+      if (!started) {
+        own.release(true);
+        return;
+      }
       own.on('notification', (n) => {
         if (n.channel === channel) opts.onNotification(n.payload);
       });
@@ -71,11 +76,8 @@ export function createListener(opts: ListenerOptions): Listener {
       own.on('end', () => drop(own));
       client = own;
       await own.query(`LISTEN "${channel}"`);
-      if (!started || client !== own) {
-        if (client === own) client = undefined;
-        own.release(true);
-        return;
-      }
+      // Stopped (or lost) while LISTEN was in flight: whoever cleared `client` has released the connection.
+      if (client !== own) return;
       failures = 0;
       opts.onListening?.();
     } catch (err) {
