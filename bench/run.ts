@@ -215,7 +215,6 @@ try {
     BSS_LOG_LEVEL: 'warn',
     // the order flow is measured with zero-delay provisioning (issue #10 §7)
     BSS_PROVISIONING_TASK_DURATION_MS: '0',
-    BSS_PROVISIONING_POLL_INTERVAL_MS: '10',
   };
   for (const n of SERVICE_NAMES) {
     env[`BSS_${envStem(n)}_PORT`] = String(ports[n]);
@@ -308,7 +307,7 @@ try {
   const opts = { connections: CONNECTIONS, seconds: DURATION_S, headers: { 'x-bss-api-token': token } };
   const readResults: { name: string; url?: string; floor?: LoadResult; read?: LoadResult; note?: string }[] = [];
   const reads = runs('reads') ? READS.filter((r) => readFilter.length === 0 || readFilter.some((f) => r.name.includes(f))) : [];
-  // The fleet's own background CPU (relays, the 10 ms provisioning poll, sweepers), µs per second, measured
+  // The fleet's own background CPU (relays, the provisioning backstop poll, sweepers), µs per second, measured
   // idle before the reads: the CPU per request of a read is reported net of it.
   const fleetCpu = cpuOf(second.proc);
   const idle0 = await fleetCpu();

@@ -58,7 +58,6 @@ const env: Record<string, string | undefined> = {
   BSS_KYC_DOCUMENT_PEPPER: randomBytes(24).toString('hex'),
   BSS_LOG_LEVEL: 'warn',
   BSS_PROVISIONING_TASK_DURATION_MS: '0',
-  BSS_PROVISIONING_POLL_INTERVAL_MS: '10',
   // Four processes, each with its own pools: keep them small.
   BSS_DB_POOL_MAX: '5',
 };

@@ -27,7 +27,6 @@ export function embeddedEnv(ports: Record<ServiceName, number>, pgPort: number, 
     BSS_ALLOW_ADMIN_RESET: 'true',
     BSS_LOG_LEVEL: 'silent',
     BSS_PROVISIONING_TASK_DURATION_MS: '0',
-    BSS_PROVISIONING_POLL_INTERVAL_MS: '20',
     ...Object.fromEntries(SERVICE_NAMES.flatMap((s) => [[`BSS_${stem(s)}_PORT`, String(ports[s])], [`BSS_${stem(s)}_URL`, `http://127.0.0.1:${ports[s]}`]])),
   };
 }

@@ -68,7 +68,6 @@ export async function startScenarioFleet(opts: { prepareTemplate?: boolean } = {
     BSS_ALLOW_ADMIN_RESET: 'true',
     BSS_LOG_LEVEL: process.env.BSS_SCENARIO_LOG_LEVEL ?? 'silent',
     BSS_PROVISIONING_TASK_DURATION_MS: '0',
-    BSS_PROVISIONING_POLL_INTERVAL_MS: '20',
     // every service in one process: pools of 2 keep the run (~20 connections) well inside Postgres's default 100, shared with other runs
     BSS_DB_POOL_MAX: '2',
   };

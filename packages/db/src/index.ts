@@ -19,3 +19,4 @@ export { ensureDatabase, listSchemas, migrate, type MigrateOptions, type Migrate
 export { isoSql, jsonArray, jsonStatement, type JsonRow } from './json-read.ts';
 export { preparedOn, rowFromJson } from './prepared.ts';
 export { truncateTables } from './reset.ts';
+export { createListener, listenerPool, type Listener, type ListenerOptions } from './listen.ts';

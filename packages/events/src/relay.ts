@@ -10,10 +10,9 @@
 // Drains are triggered by Postgres NOTIFY (sent by `stage()` on commit) for low latency, by a periodic
 // sweep as the backstop (a missed notification, a failed publish, a lost LISTEN connection), and loop at
 // once while batches come back full.
-import type { Database } from '@bss/db';
+import { createListener, type Database } from '@bss/db';
 import type { Logger } from '@bss/telemetry';
 import { sql } from 'drizzle-orm';
-import type pg from 'pg';
 import { notifyChannel } from './outbox.ts';
 import { outboxRowToEnvelope, type OutboxRow } from './outbox-row.ts';
 import type { EventPublisher, PublishItem, PublishOutcome } from './types.ts';
@@ -87,9 +86,6 @@ export function createRelay(opts: RelayOptions): Relay {
 
   let started = false;
   let sweepTimer: ReturnType<typeof setTimeout> | undefined;
-  let listenTimer: ReturnType<typeof setTimeout> | undefined;
-  let listener: pg.PoolClient | undefined;
-  let listenFailures = 0;
   let loop: Promise<void> | undefined;
   let again = false;
   // Set while the background loop waits for its batches' confirms: a NOTIFY (or stop) wakes it to claim at once.
@@ -273,76 +269,31 @@ export function createRelay(opts: RelayOptions): Relay {
     sweepTimer.unref();
   }
 
-  function dropListener(client: pg.PoolClient, err?: Error): void {
-    if (listener !== client) return;
-    listener = undefined;
-    client.release(err ?? true);
-    if (started) {
-      logger.warn({ schema, err: err?.message }, 'outbox LISTEN connection lost; reconnecting');
-      scheduleListen();
-    }
-  }
-
-  function scheduleListen(): void {
-    if (!started || listenTimer) return;
-    const delay = Math.min(30_000, 250 * 2 ** Math.min(listenFailures, 7));
-    listenFailures++;
-    listenTimer = setTimeout(() => {
-      listenTimer = undefined;
-      void listen();
-    }, delay);
-    listenTimer.unref();
-  }
-
-  async function listen(): Promise<void> {
-    if (!started || listener) return;
-    let client: pg.PoolClient | undefined;
-    try {
-      client = await database.pool.connect();
-      const c = client;
-      c.on('notification', (n) => {
-        if (n.channel === channel) kick();
-      });
-      c.on('error', (err) => dropListener(c, err));
-      c.on('end', () => dropListener(c));
-      listener = c;
-      await c.query(`LISTEN "${channel}"`);
-      listenFailures = 0;
-      if (!started) {
-        listener = undefined;
-        c.release(true);
-        return;
-      }
-      // Rows committed while nobody listened sent notifications nobody heard.
-      kick();
-    } catch (err) {
-      if (client && listener === client) {
-        listener = undefined;
-        client.release(true);
-      }
-      if (started) logger.warn({ schema, err: (err as Error).message }, 'outbox LISTEN failed; retrying');
-      scheduleListen();
-    }
-  }
+  // The LISTEN connection (from the relay's own pool), re-established with backoff when lost. Rows committed
+  // while nobody listened sent notifications nobody heard: each (re)established LISTEN kicks a drain.
+  const listener = createListener({
+    pool: database.pool,
+    channel,
+    onNotification: () => kick(),
+    onListening: () => kick(),
+    onTrouble: (kind, err) =>
+      logger.warn({ schema, err: err?.message }, kind === 'lost' ? 'outbox LISTEN connection lost; reconnecting' : 'outbox LISTEN failed; retrying'),
+  });
 
   return {
     async start() {
       if (started) return;
       started = true;
       armSweep();
-      await listen();
+      await listener.start();
       kick();
     },
     async stop() {
       started = false;
       wake?.();
       clearTimeout(sweepTimer);
-      clearTimeout(listenTimer);
-      listenTimer = undefined;
-      const client = listener;
-      listener = undefined;
-      // Destroy rather than return to the pool: the connection is still LISTENing.
-      client?.release(true);
+      // Destroys the connection rather than returning it to the pool still LISTENing.
+      listener.stop();
       await loop;
       await tail;
     },

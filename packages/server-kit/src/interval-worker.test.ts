@@ -41,4 +41,33 @@ describe('interval worker', () => {
     await sleep(40);
     expect(passes).toBe(after);
   });
+
+  it('wake() runs a pass at once, and wake-ups during a pass coalesce into exactly one more pass', async () => {
+    let passes = 0;
+    let release!: () => void;
+    let gate = new Promise<void>((resolve) => (release = resolve));
+    const worker = createIntervalWorker({
+      name: 'test.sweeper',
+      intervalMs: 60_000,
+      logger,
+      run: async () => {
+        passes += 1;
+        await gate;
+      },
+    });
+    await worker.start();
+    worker.wake();
+    expect(passes).toBe(1);
+    worker.wake();
+    worker.wake();
+    worker.wake();
+    const firstGate = release;
+    gate = new Promise<void>((resolve) => (release = resolve));
+    firstGate();
+    while (passes < 2) await sleep(1);
+    release();
+    await sleep(20);
+    expect(passes).toBe(2);
+    await worker.stop();
+  });
 });

@@ -43,7 +43,6 @@ beforeAll(async () => {
     BSS_MQ_QUEUE_PREFIX: `${EXCHANGE}.`,
     BSS_PROVISIONING_PORT: String(22000 + Math.floor(Math.random() * 9000)),
     BSS_PROVISIONING_TASK_DURATION_MS: '0',
-    BSS_PROVISIONING_POLL_INTERVAL_MS: '20',
   });
   running = await startService(service, loadModuleConfig(service, env));
 });

@@ -57,7 +57,6 @@ export async function startPipelineFleet(opts: PipelineFleetOptions = {}): Promi
     BSS_KYC_DOCUMENT_PEPPER: randomBytes(24).toString('hex'),
     BSS_LOG_LEVEL: process.env.BSS_PIPELINE_LOG_LEVEL ?? 'silent',
     BSS_PROVISIONING_TASK_DURATION_MS: '0',
-    BSS_PROVISIONING_POLL_INTERVAL_MS: '20',
     // seven services in one process: small pools keep the run well inside Postgres's default 100 connections
     BSS_DB_POOL_MAX: '3',
     ...opts.env,

@@ -2,7 +2,7 @@
 import type { provisioning } from '@bss/contracts';
 import type { Executor, Tx } from '@bss/db';
 import { NotFound } from '@bss/policy';
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { task, type TaskRow } from '../schema.ts';
 import { currentTenant, inTenant } from './tenant.ts';
 
@@ -16,6 +16,18 @@ export async function insertTaskIfAbsent(tx: Tx, values: NewTask): Promise<TaskR
     .onConflictDoNothing({ target: [task.serviceOrderId, task.taskType] })
     .returning();
   return row;
+}
+
+/** The NOTIFY channel on which a transaction that makes a task runnable wakes the runners (all replicas). */
+export const TASK_PENDING_CHANNEL = 'bss_provisioning_task_pending';
+
+/**
+ * Wakes the runners once the caller's transaction commits: Postgres delivers a NOTIFY only at commit (and
+ * drops it on rollback), so no runner looks before the pending row is visible. Duplicates within one
+ * transaction fold into one notification.
+ */
+export async function announcePendingTask(tx: Tx): Promise<void> {
+  await tx.execute(sql`SELECT pg_notify(${TASK_PENDING_CHANNEL}, '')`);
 }
 
 export async function findTask(ex: Executor, id: string): Promise<TaskRow | undefined> {

@@ -1,12 +1,13 @@
 // The consumer's use-case: record the task SOM asked for. Exactly one row per (service order, task type): a
 // redelivery (same event, absorbed by the inbox) or a re-staged request (new event, same pair) adds nothing.
 // The task does not run here: the runner picks pending rows up (see task-runner.service.ts), so the consumer's
-// transaction stays short and a slow simulated network never holds a broker delivery.
+// transaction stays short and a slow simulated network never holds a broker delivery. A new row wakes the
+// runners on commit (NOTIFY); their periodic poll is only the backstop.
 import { mintId } from '@bss/contracts';
 import type { Tx } from '@bss/db';
 import type { TypedEnvelope } from '@bss/events';
 import type { ProvisioningDeps } from '../deps.ts';
-import { insertTaskIfAbsent } from '../repositories/task.repository.ts';
+import { announcePendingTask, insertTaskIfAbsent } from '../repositories/task.repository.ts';
 import type { TaskRow } from '../schema.ts';
 
 export function createTaskIntake(deps: ProvisioningDeps) {
@@ -31,6 +32,7 @@ export function createTaskIntake(deps: ProvisioningDeps) {
       createdAt: now,
       updatedAt: now,
     });
+    if (row) await announcePendingTask(tx);
     if (row) deps.logger.info({ taskId: row.id, serviceOrderId: row.serviceOrderId, taskType: row.taskType }, 'provisioning task accepted');
     else deps.logger.info({ serviceOrderId: p.serviceOrderId, taskType: p.taskType }, 'provisioning task already requested; nothing new');
     return row;

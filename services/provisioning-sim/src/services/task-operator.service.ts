@@ -1,15 +1,15 @@
 // Operator fallout actions, each one transaction on the locked task row (a running attempt holds the lock, so
 // an action waits for it to commit and then sees its outcome). Retry and resolve put the SAME row back to
-// pending with a fresh attempt budget: the runner runs it again and its completion carries the original
-// service order and order ids, so the service order that waited completes. Abandon is final: a permanent
-// failure follows, and SOM fails the service order.
+// pending with a fresh attempt budget and wake the runners on commit: the runner runs it again and its
+// completion carries the original service order and order ids, so the service order that waited completes.
+// Abandon is final: a permanent failure follows, and SOM fails the service order.
 import type { provisioning } from '@bss/contracts';
 import type { ProvisioningDeps } from '../deps.ts';
 import { toTask } from '../domain/task.mapper.ts';
 import { taskMachine } from '../domain/task.state.ts';
 import { taskAbandoned, taskFailed, taskResolved, taskRetried } from '../events/task.events.ts';
 import { checkCanAbandon, checkCanResolve, checkCanRetry } from '../policies/task.policies.ts';
-import { getTaskForUpdate, updateTask } from '../repositories/task.repository.ts';
+import { announcePendingTask, getTaskForUpdate, updateTask } from '../repositories/task.repository.ts';
 
 export function createTaskOperator(deps: ProvisioningDeps) {
   const { db } = deps.database;
@@ -27,6 +27,7 @@ export function createTaskOperator(deps: ProvisioningDeps) {
         updatedAt: deps.clock.now(),
       });
       await deps.outbox.stage(tx, taskRetried(row, current.state));
+      await announcePendingTask(tx);
       return toTask(row, deps.href);
     });
   }
@@ -44,6 +45,7 @@ export function createTaskOperator(deps: ProvisioningDeps) {
         updatedAt: deps.clock.now(),
       });
       await deps.outbox.stage(tx, taskResolved(row, note));
+      await announcePendingTask(tx);
       return toTask(row, deps.href);
     });
   }
