@@ -30,12 +30,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /** `rate` events/s for `seconds` (plus one second of warm-up) in the latency part. */
-export async function runEventsBench(dbUrl: string, mqUrl: string, seconds: number, rate = 1000): Promise<EventsBenchResult> {
+export async function runEventsBench(dbUrl: string, mqUrl: string, seconds: number, rate = 1000, batched = true): Promise<EventsBenchResult> {
   const suffix = randomBytes(4).toString('hex');
   const dbName = `bss_bench_events_${suffix}`;
   const exchange = `bss.bench.${suffix}`;
   const queue = `bench.${suffix}.latency`;
-  const server = new pg.Client({ connectionString: dbUrl });
+  // CREATE/DROP DATABASE from the maintenance database: the server's `bss` database may not exist yet (a fresh
+  // machine that never ran `make up`).
+  const admin = new URL(dbUrl);
+  admin.pathname = '/postgres';
+  const server = new pg.Client({ connectionString: admin.toString() });
   await server.connect();
   await server.query(`CREATE DATABASE ${dbName}`);
   const url = new URL(dbUrl);
@@ -56,9 +60,14 @@ export async function runEventsBench(dbUrl: string, mqUrl: string, seconds: numb
     if (!(await bus.connect(5000))) throw new Error(`broker not reachable at ${mqUrl}`);
     const consumerBus = createAmqpBus({ url: mqUrl, exchange, database: consumerDb, logger, tracing, serviceName: 'bench-consumer', unroutedCheckMs: 0, prefetch: 20 });
     const handledAt = new Map<string, number>();
-    await consumerBus.subscribe({ queue, bindings: ['bench.latency'], inboxSchema: SCHEMA }, async (_tx, event) => {
-      handledAt.set(event.eventId, performance.now());
-    });
+    const handle = async (_tx: unknown, event: { eventId: string }) => void handledAt.set(event.eventId, performance.now());
+    // `batched`: the consumer opts into natural batching, as the consumers that see 1,000 events/s run (rating and
+    // subscription's usage); otherwise one transaction per message, as every other consumer runs.
+    await consumerBus.subscribe(
+      { queue, bindings: ['bench.latency'], inboxSchema: SCHEMA },
+      handle,
+      batched ? { handler: async (tx, items) => void (await Promise.all(items.map((it) => handle(tx, it.event)))) } : undefined,
+    );
 
     // 1. Throughput: stage 10,000 rows in one statement, then time the relay draining them.
     const N = 10_000;
