@@ -6,8 +6,9 @@ import { envStem, SERVICE_NAMES, type ServiceName } from '@bss/config';
 /** The services the embedded proofs start: everything an order needs to become an active line. */
 export const SERVICES: ServiceName[] = ['catalog', 'crm', 'payment', 'com', 'som', 'subscription', 'provisioning-sim'];
 
-/** A port for the embedded PostgreSQL in 56000–59999: never 5432, nor make up's 55432 or the tests' 55433. */
-export const embeddedPgPort = () => 56000 + Math.floor(Math.random() * 4000);
+/** A port for the embedded PostgreSQL in 61000–64999: never 5432, nor make up's 55432 or the tests' 55433. */
+// Above Linux's ephemeral range (32768–60999): a port in it can be held by any client socket of the suite.
+export const embeddedPgPort = () => 61000 + Math.floor(Math.random() * 4000);
 
 /** Ports of every known service for one test run (a random block, like tests/e2e/fleet.test.ts): `make up` starts whichever exist. */
 export function servicePorts(): Record<ServiceName, number> {

@@ -139,9 +139,11 @@ describe.each([
     await waitFor(async () => (await effects(q)).length === 4, 'every distinct event handled');
     await new Promise((r) => setTimeout(r, 200));
     expect((await effects(q)).map((e) => e.event_id).sort()).toEqual(ids(a, b, c, d).sort());
-    // b, c and d through the batch handler, in delivery order; a (handled before) and the second copies never.
+    // b, c and d through the batch handler, once each; a (handled before) never. With two batches in flight the
+    // order is not fixed: a later batch holding the second copy of c can claim it first (the first batch's claim
+    // of c then waits and finds it taken), so c is handled after d, as the copy's place in the queue says.
     expect(consumer.batches.length).toBeGreaterThanOrEqual(1);
-    expect(consumer.batches.flat()).toEqual(ids(b, c, d));
+    expect([...consumer.batches.flat()].sort()).toEqual(ids(b, c, d).sort());
     expect(consumer.singles).toEqual(ids(a));
     expect((await effects(q)).filter((e) => e.via === 'batch').map((e) => e.event_id).sort()).toEqual(ids(b, c, d).sort());
     expect((await outboxCauses(q)).sort()).toEqual(ids(b, c, d).sort());

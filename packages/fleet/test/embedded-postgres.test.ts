@@ -11,7 +11,8 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/index.ts';
 const dir = mkdtempSync(join(tmpdir(), 'bss-epg-'));
 chmodSync(dir, 0o755);
 const dataDir = join(dir, 'pg');
-const port = 56000 + Math.floor(Math.random() * 4000);
+// Above Linux's ephemeral range (32768–60999): a port in it can be held by any client socket of the suite.
+const port = 61000 + Math.floor(Math.random() * 4000);
 const password = 'pw-for-this-test-only';
 const servers: EmbeddedPostgres[] = [];
 
