@@ -1,7 +1,7 @@
 // The system under test, in a child process of bench/run.ts so the load generator does not share its event
 // loop: every discovered service in one process, as `make up` runs them. Prints READY once startFleet has
-// returned; answers a `memory` message (IPC) with its process.memoryUsage() and CPU used so far, so run.ts can
-// read idle RSS, and a `cpu` message with its CPU time so far (µs), for the CPU per request of each read.
+// returned; answers a `memory` message (IPC) with its process.memoryUsage(), so run.ts can read idle RSS, and a
+// `cpu` message with its CPU time so far (µs), for the CPU per request of each read.
 import { enableCompileCache } from 'node:module';
 
 // As packages/fleet/src/cli/up.ts starts it (compile cache on; run.ts passes the same node flags as start:fleet).
@@ -25,12 +25,12 @@ process.on('message', (msg) => {
   if (msg === 'memory') {
     // A full GC first: idle RSS is what stays resident, not garbage the collector has not come for yet.
     (globalThis as { gc?: () => void }).gc?.();
-    process.send?.({ memory: process.memoryUsage(), cpuMs: cpuMs() });
+    process.send?.({ memory: process.memoryUsage() });
   }
-  // CPU time so far, µs (and ms, for bench/usage-split.ts): run.ts reads it around each measured read.
+  // CPU time so far, µs: run.ts reads it around each measured read, usage-split.ts around the ingest.
   if (msg === 'cpu') {
     const c = process.cpuUsage();
-    process.send?.({ cpu: c.user + c.system, cpuMs: Math.round((c.user + c.system) / 1000) });
+    process.send?.({ cpu: c.user + c.system });
   }
 });
 process.once('SIGTERM', async () => {

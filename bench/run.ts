@@ -27,13 +27,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { envStem, SERVICE_NAMES } from '@bss/config';
-import { CONSUMER_QUEUES } from '@bss/contracts';
-import { migrate } from '@bss/db';
-import { connect } from 'amqplib';
-import pg from 'pg';
+import { cleanupBroker, cpuOf, freePort, recreateDatabase, stop } from './children.ts';
 import { runEventsBench } from './events.ts';
 import { load, type LoadResult } from './load.ts';
 import { orderFlow, seedUsage, type OrderFlowResult } from './pipeline.ts';
@@ -97,14 +93,6 @@ const results = (name: string) => {
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address() as { port: number };
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
 /** Spawns a bench child and resolves with what follows READY on its stdout. */
 // Its output (the services' warn-level logs) goes to bench/results/<name>.log.
 function child(script: string, env: Record<string, string | undefined>, args: string[] = []): { proc: ChildProcess; ready: Promise<string> } {
@@ -122,64 +110,11 @@ function child(script: string, env: Record<string, string | undefined>, args: st
   return { proc, ready };
 }
 
-const stop = async (proc: ChildProcess | undefined) => {
-  if (!proc || proc.exitCode !== null) return;
-  const exited = new Promise((r) => proc.once('exit', r));
-  proc.kill('SIGTERM');
-  await exited;
-};
-
-async function recreateDatabase(): Promise<void> {
-  const name = new URL(benchUrl).pathname.slice(1);
-  const admin = new URL(benchUrl);
-  admin.pathname = '/postgres';
-  const c = new pg.Client({ connectionString: admin.toString() });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await c.query(`CREATE DATABASE "${name}"`);
-  await c.end();
-  await migrate({ url: benchUrl, dir: fileURLToPath(new URL('../migrations', import.meta.url)) });
-}
-
-/**
- * CPU time (user + system, ms) a child has used so far, from /proc (Linux; undefined elsewhere). Clock ticks
- * are taken as 10 ms (CLK_TCK 100, Linux's default). Per-order CPU is steadier than latency on a shared machine.
- */
-function cpuMsOf(proc: ChildProcess): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/${proc.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return undefined;
-  }
-}
-
 async function memoryOf(proc: ChildProcess): Promise<NodeJS.MemoryUsage> {
   return new Promise((resolve) => {
     proc.once('message', (m) => resolve((m as { memory: NodeJS.MemoryUsage }).memory));
     proc.send('memory');
   });
-}
-
-/** The child's CPU time so far, µs (bench/fleet.ts and bench/floor.ts answer the `cpu` message). */
-function cpuOf(proc: ChildProcess): () => Promise<number> {
-  return () =>
-    new Promise((resolve) => {
-      proc.once('message', (m) => resolve((m as { cpu: number }).cpu));
-      proc.send('cpu');
-    });
-}
-
-async function cleanupBroker(): Promise<void> {
-  const conn = await connect(mqUrl);
-  const ch = await conn.createChannel();
-  for (const { queue } of CONSUMER_QUEUES) {
-    for (const s of ['', '.parked', '.retry.1s', '.retry.5s', '.retry.30s', '.retry.2m', '.retry.5m']) await ch.deleteQueue(`${exchange}.${queue}${s}`);
-  }
-  await ch.deleteQueue(`${exchange}.unrouted`);
-  await ch.deleteExchange(`${exchange}.unrouted`);
-  await ch.deleteExchange(exchange);
-  await conn.close();
 }
 
 interface Row {
@@ -202,7 +137,7 @@ let fleet: ChildProcess | undefined;
 let floor: ChildProcess | undefined;
 try {
   for (const log of ['fleet', 'floor']) rmSync(fileURLToPath(new URL(`./results/${log}.log`, import.meta.url)), { force: true });
-  await recreateDatabase();
+  await recreateDatabase(benchUrl);
   const ports = Object.fromEntries(await Promise.all(SERVICE_NAMES.map(async (n) => [n, await freePort()] as const)));
   const env: Record<string, string | undefined> = {
     ...process.env,
@@ -286,11 +221,11 @@ try {
   // The order flow first: it is measured on its own, and its last order seeds the com/subscription/usage reads.
   let flow: OrderFlowResult | undefined;
   let cpuNote = '';
+  const fleetCpu = cpuOf(second.proc);
   if (['com', 'som', 'subscription', 'provisioning-sim'].every((s) => urls.has(s)) && (runs('flow') || runs('reads') || runs('usage'))) {
-    const cpuBefore = cpuMsOf(fleet);
+    const cpuBefore = await fleetCpu();
     flow = await orderFlow(urls, token, runs('flow') ? 100 : runs('usage') ? 11 : 3, 1, process.env.BSS_BENCH_ORDER_WAIT === 'poll' ? undefined : { url: mqUrl, exchange });
-    const cpuAfter = cpuMsOf(fleet);
-    cpuNote = cpuBefore !== undefined && cpuAfter !== undefined ? `; fleet CPU ${((cpuAfter - cpuBefore) / flow.orders).toFixed(1)} ms per order (incl. customer setup)` : '';
+    cpuNote = `; fleet CPU ${(((await fleetCpu()) - cpuBefore) / 1000 / flow.orders).toFixed(1)} ms per order (incl. customer setup)`;
     Object.assign(seeded, flow.last);
     if (urls.has('mediation')) await seedUsage(urls, token, flow.last.msisdn);
   }
@@ -310,7 +245,6 @@ try {
   const reads = runs('reads') ? READS.filter((r) => readFilter.length === 0 || readFilter.some((f) => r.name.includes(f))) : [];
   // The fleet's own background CPU (relays, the provisioning backstop poll, sweepers), µs per second, measured
   // idle before the reads: the CPU per request of a read is reported net of it.
-  const fleetCpu = cpuOf(second.proc);
   const idle0 = await fleetCpu();
   const idleT0 = performance.now();
   await sleep(2000);
@@ -411,7 +345,7 @@ try {
 } finally {
   await stop(floor);
   await stop(fleet);
-  await cleanupBroker().catch((err: Error) => console.error(`bench: broker cleanup failed: ${err.message}`));
+  await cleanupBroker(mqUrl, exchange).catch((err: Error) => console.error(`bench: broker cleanup failed: ${err.message}`));
 }
 
 function print(): void {

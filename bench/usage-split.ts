@@ -5,13 +5,9 @@
 // 20) and BSS_BENCH_USAGE_RATE (default 1000); the database is BSS_BENCH_DB_URL (re-created), as in run.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { envStem, SERVICE_NAMES } from '@bss/config';
-import { CONSUMER_QUEUES } from '@bss/contracts';
-import { migrate } from '@bss/db';
-import { connect } from 'amqplib';
-import pg from 'pg';
+import { cleanupBroker, cpuOf, freePort, recreateDatabase, stop } from './children.ts';
 import { orderFlow } from './pipeline.ts';
 import { usageIngest } from './usage.ts';
 
@@ -23,29 +19,7 @@ const token = randomBytes(24).toString('hex');
 const exchange = `bss.bench.${randomBytes(4).toString('hex')}`;
 const GROUPS = [['mediation'], ['rating'], ['subscription'], SERVICE_NAMES.filter((n) => !['mediation', 'rating', 'subscription'].includes(n))];
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address() as { port: number };
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
-const cpuOf = (proc: ChildProcess) =>
-  new Promise<number>((resolve) => {
-    proc.once('message', (m) => resolve((m as { cpuMs: number }).cpuMs));
-    proc.send('cpu');
-  });
-
-const name = new URL(benchUrl).pathname.slice(1);
-const admin = new URL(benchUrl);
-admin.pathname = '/postgres';
-const c = new pg.Client({ connectionString: admin.toString() });
-await c.connect();
-await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-await c.query(`CREATE DATABASE "${name}"`);
-await c.end();
-await migrate({ url: benchUrl, dir: fileURLToPath(new URL('../migrations', import.meta.url)) });
+await recreateDatabase(benchUrl);
 
 const env: Record<string, string | undefined> = {
   ...process.env,
@@ -79,24 +53,12 @@ try {
   const urls = new Map(SERVICE_NAMES.map((n) => [n, env[`BSS_${envStem(n)}_URL`]!] as const));
   for (const u of urls.values()) while ((await fetch(`${u}/ready`).catch(() => undefined))?.status !== 200) await new Promise((r) => setTimeout(r, 50));
   const flow = await orderFlow(urls, token, 10, 1);
-  const before = await Promise.all(procs.map((p) => cpuOf(p.proc)));
+  const before = await Promise.all(procs.map((p) => cpuOf(p.proc)()));
   const u = await usageIngest(urls, token, flow.lines, RATE, SECONDS);
-  const after = await Promise.all(procs.map((p) => cpuOf(p.proc)));
+  const after = await Promise.all(procs.map((p) => cpuOf(p.proc)()));
   console.log(`usage ingest ${u.seconds}s at ${u.targetRate}/s: achieved ${u.achievedRate}/s, ${u.accepted}/${u.sent} accepted, decremented ${u.consumed} (${u.exact ? 'exact' : 'NOT exact'}), drained ${u.drainMs} ms after the load; lag p50 ${u.lagP50Ms} ms p99 ${u.lagP99Ms} ms`);
-  procs.forEach((p, i) => console.log(`${p.group.padEnd(18)} ${((after[i]! - before[i]!) / Math.max(u.accepted, 1)).toFixed(3)} ms CPU per usage event`));
+  procs.forEach((p, i) => console.log(`${p.group.padEnd(18)} ${((after[i]! - before[i]!) / 1000 / Math.max(u.accepted, 1)).toFixed(3)} ms CPU per usage event`));
 } finally {
-  for (const { proc } of procs) {
-    const exited = new Promise((r) => proc.once('exit', r));
-    proc.kill('SIGTERM');
-    await exited;
-  }
-  const conn = await connect(mqUrl);
-  const ch = await conn.createChannel();
-  for (const { queue } of CONSUMER_QUEUES) {
-    for (const s of ['', '.parked', '.retry.1s', '.retry.5s', '.retry.30s', '.retry.2m', '.retry.5m']) await ch.deleteQueue(`${exchange}.${queue}${s}`);
-  }
-  await ch.deleteQueue(`${exchange}.unrouted`);
-  await ch.deleteExchange(`${exchange}.unrouted`);
-  await ch.deleteExchange(exchange);
-  await conn.close();
+  await Promise.all(procs.map(({ proc }) => stop(proc)));
+  await cleanupBroker(mqUrl, exchange);
 }

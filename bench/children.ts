@@ -1,0 +1,61 @@
+// What bench/run.ts and bench/usage-split.ts both need around the processes they start: free ports, the bench
+// database re-created and migrated, a child's CPU time over IPC, stopping a child, and removing the broker objects
+// of the bench's own exchange afterwards.
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { CONSUMER_QUEUES } from '@bss/contracts';
+import { migrate } from '@bss/db';
+import { connect } from 'amqplib';
+import pg from 'pg';
+
+export async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const { port } = srv.address() as { port: number };
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+/** Drops and re-creates `url`'s database (from the server's maintenance database), then migrates it. */
+export async function recreateDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const c = new pg.Client({ connectionString: admin.toString() });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await c.query(`CREATE DATABASE "${name}"`);
+  await c.end();
+  await migrate({ url, dir: fileURLToPath(new URL('../migrations', import.meta.url)) });
+}
+
+/** The child's CPU time so far, µs (bench/fleet.ts and bench/floor.ts answer the `cpu` message). */
+export function cpuOf(proc: ChildProcess): () => Promise<number> {
+  return () =>
+    new Promise((resolve) => {
+      proc.once('message', (m) => resolve((m as { cpu: number }).cpu));
+      proc.send('cpu');
+    });
+}
+
+/** SIGTERM, then waits for the exit; nothing for a child that is gone already. */
+export async function stop(proc: ChildProcess | undefined): Promise<void> {
+  if (!proc || proc.exitCode !== null) return;
+  const exited = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGTERM');
+  await exited;
+}
+
+/** Deletes every queue and exchange the fleet declared under the bench's own `exchange` (its queue prefix). */
+export async function cleanupBroker(mqUrl: string, exchange: string): Promise<void> {
+  const conn = await connect(mqUrl);
+  const ch = await conn.createChannel();
+  for (const { queue } of CONSUMER_QUEUES) {
+    for (const s of ['', '.parked', '.retry.1s', '.retry.5s', '.retry.30s', '.retry.2m', '.retry.5m']) await ch.deleteQueue(`${exchange}.${queue}${s}`);
+  }
+  await ch.deleteQueue(`${exchange}.unrouted`);
+  await ch.deleteExchange(`${exchange}.unrouted`);
+  await ch.deleteExchange(exchange);
+  await conn.close();
+}
