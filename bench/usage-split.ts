@@ -2,7 +2,7 @@
 // a process of its own (the rest of the fleet in a fourth), so each one's CPU time (process.cpuUsage, user +
 // system) over the ingest and its drain can be divided by the records. A figure the shared machine's contention
 // does not distort the way events/s is distorted. `node bench/usage-split.ts`; BSS_BENCH_USAGE_SECONDS (default
-// 20) and BSS_BENCH_USAGE_RATE (default 1000); the database is BSS_BENCH_DB_URL (re-created), as in run.ts.
+// 20) and BSS_BENCH_USAGE_RATE (default 1000); BSS_BENCH_CPU_PROF=<dir> writes a CPU profile per process; the database is BSS_BENCH_DB_URL (re-created), as in run.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +43,8 @@ for (const n of SERVICE_NAMES) {
 const procs: { group: string; proc: ChildProcess }[] = [];
 try {
   for (const group of GROUPS) {
-    const proc = spawn(process.execPath, [fileURLToPath(new URL('./fleet.ts', import.meta.url))], { env: { ...env, BSS_BENCH_FLEET_SERVICES: group.join(',') }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    const prof = process.env.BSS_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BSS_BENCH_CPU_PROF}`, `--cpu-prof-name=${group.length > 1 ? 'rest' : group[0]}.cpuprofile`] : [];
+    const proc = spawn(process.execPath, [...prof, fileURLToPath(new URL('./fleet.ts', import.meta.url))], { env: { ...env, BSS_BENCH_FLEET_SERVICES: group.join(',') }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
     await new Promise<void>((resolve, reject) => {
       proc.stdout!.on('data', (chunk: Buffer) => String(chunk).includes('READY') && resolve());
       proc.once('exit', (code) => reject(new Error(`fleet ${group.join(',')} exited with ${code}`)));

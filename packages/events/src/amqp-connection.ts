@@ -2,6 +2,7 @@
 // backoff, and each new connection runs the bus's setup (exchange, subscriptions) before it counts as live.
 import type { Logger } from '@bss/telemetry';
 import { connect, type Channel, type ChannelModel, type ConfirmChannel, type Options, type RecoveringChannelModel } from 'amqplib';
+import { coalesceAmqpWrites } from './amqp-write-coalescing.ts';
 
 /** One live connection: the model, and the confirm channel every publish from this bus goes through. */
 export interface AmqpLink {
@@ -74,6 +75,7 @@ export function createAmqpConnection(opts: AmqpConnectionOptions): AmqpConnectio
     // amqplib's recovery binds its own 'error' listener only after setup returns: a connection cut while the
     // topology is being declared would emit 'error' on a model nobody listens to, and crash the process.
     model.on('error', (err: Error) => logger.debug({ err: err.message }, 'amqp connection error during setup'));
+    if (!coalesceAmqpWrites(model)) logger.warn('amqplib internals changed: frames are written one syscall each');
     const publisher = await model.createConfirmChannel();
     const link: AmqpLink = { model, publisher, closing: false };
     watch(link, publisher, 'publisher');
@@ -118,7 +120,8 @@ export function createAmqpConnection(opts: AmqpConnectionOptions): AmqpConnectio
     const recovery = { waitForConnect: false, initialDelay: opts.reconnectInitialDelayMs, maxDelay: opts.reconnectMaxDelayMs, setup };
     // noDelay: amqplib leaves Nagle on, so a publish written while an earlier small frame (typically a consumer's
     // basic.ack on the same connection) is still unacknowledged waits for the broker's delayed TCP ACK — ≈40 ms
-    // per event hop, measured in the order flow. Frames are already batched per write; Nagle only adds delay.
+    // per event hop, measured in the order flow. Each turn's frames leave in one write (amqp-write-coalescing.ts), so
+    // Nagle has nothing left to batch; it only adds delay.
     recovering = connect(withHeartbeat(opts.url), { recovery, noDelay: true }).then(
       (model) => {
         // Without an 'error' listener an EventEmitter throws; a broker error must never crash the process.
