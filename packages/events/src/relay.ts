@@ -1,11 +1,12 @@
 // The outbox relay: the only publisher of domain events. Publishes committed rows of `<schema>.outbox` to
 // the broker at least once, in id order per batch, and stamps them published.
 //
-// Design: one drain = one transaction that locks up to `batchSize` unpublished rows `FOR UPDATE SKIP LOCKED`
-// (so replicas share the work without publishing a row twice concurrently), publishes the whole batch in id
-// order on one confirm channel without waiting in between, awaits all confirms together, then stamps the
-// confirmed prefix. The first unconfirmed row records its error and ends the prefix, so later rows never
-// overtake it in the outbox (they are published again next drain). A publish that succeeds
+// Design: one drain = one transaction that locks up to `batchSize` queued rows (`outbox_pending`, one per
+// unpublished outbox row) `FOR UPDATE SKIP LOCKED` (so replicas share the work without publishing a row twice
+// concurrently), publishes the whole batch in id order on one confirm channel without waiting in between, awaits
+// all confirms together, then dequeues and stamps the confirmed prefix in one statement. The first unconfirmed
+// row records its error and ends the prefix, so later rows never overtake it in the outbox (they stay queued
+// and are published again next drain). A publish that succeeds
 // and whose stamp then fails to commit is published again next time: consumers dedupe on eventId (inbox).
 // Drains are triggered by Postgres NOTIFY (sent by `stage()` on commit) for low latency, by a periodic
 // sweep as the backstop (a missed notification, a failed publish, a lost LISTEN connection), and loop at
@@ -82,6 +83,8 @@ export function createRelay(opts: RelayOptions): Relay {
   const batchSize = opts.batchSize ?? 1000;
   const sweepIntervalMs = opts.sweepIntervalMs ?? 1000;
   const table = sql.raw(`${schema}.outbox`);
+  // The relay's queue (migrations/_platform/0005_outbox_pending.sql): one row per unpublished outbox row.
+  const pending = sql.raw(`${schema}.outbox_pending`);
   const channel = notifyChannel(schema);
 
   let started = false;
@@ -110,24 +113,32 @@ export function createRelay(opts: RelayOptions): Relay {
     try {
       return await database.db.transaction(async (tx) => {
         // occurred_at is formatted like the clock's toISOString() so the relayed envelope matches the staged one.
-        const { rows } = await tx.execute<OutboxRow>(sql`
-          SELECT id, event_id, event_type, aggregate_type, aggregate_id,
-                 to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
-                 actor, channel, tenant_id, service_identity, request_id, trace_id, traceparent, schema_version, correlation_id, causation_id, payload
-          FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`);
+        // The LIMIT 1 keeps the lateral subquery from being flattened into a join the planner may run as a merge
+        // join, walking the outbox's primary key from its first row up to the claimed ids (seen under load).
+        const { rows: claimed } = await tx.execute<Partial<OutboxRow> & { queued_id: string }>(sql`
+          SELECT p.id AS queued_id, o.* FROM (SELECT id FROM ${pending} ORDER BY id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED) p
+          LEFT JOIN LATERAL (
+            SELECT id, event_id, event_type, aggregate_type, aggregate_id,
+                   to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
+                   actor, channel, tenant_id, service_identity, request_id, trace_id, traceparent, schema_version, correlation_id, causation_id, payload
+            FROM ${table} WHERE id = p.id LIMIT 1) o ON true
+          ORDER BY p.id`);
+        // A queued id without its row (the row was deleted by hand) has nothing to publish: it is dequeued below.
+        const rows = claimed.filter((r): r is OutboxRow & { queued_id: string } => r.event_id != null);
+        const orphans = claimed.filter((r) => r.event_id == null).map((r) => r.queued_id);
         const items = rows.map((row) => ({ event: outboxRowToEnvelope(row), traceparent: row.traceparent }));
         const publishing = publishAll(publisher, items);
         announced = true;
         onPublishing(rows.length);
         const outcomes = await publishing;
         // Nothing claimed: settle at once rather than hold a connection until the batch before has settled.
-        if (rows.length === 0) return { published: 0, full: false, ok: true };
+        if (claimed.length === 0) return { published: 0, full: false, ok: true };
         // The previous batch failed somewhere: leave this whole batch for the next drain (its confirmed rows
         // are published again; consumers dedupe by eventId).
         if (!(await after.catch(() => false))) return { published: 0, full: false, ok: false };
         // Stamp only the confirmed prefix: a row after the first failure may have been confirmed too, but
         // stamping it would let it overtake the failed one; it is published again (consumers dedupe by eventId).
-        const done: string[] = [];
+        const done: string[] = [...orphans];
         let failure: { id: string; error: string } | undefined;
         for (const [i, row] of rows.entries()) {
           const outcome = outcomes[i]!;
@@ -137,10 +148,12 @@ export function createRelay(opts: RelayOptions): Relay {
           }
           done.push(row.id);
         }
+        const published = done.length - orphans.length;
         if (done.length) {
           await tx.execute(sql`
-            UPDATE ${table} SET published_at = now(), publish_attempts = publish_attempts + 1
-            WHERE id = ANY(${`{${done.join(',')}}`}::bigint[])`);
+            WITH sent AS (DELETE FROM ${pending} WHERE id = ANY(${`{${done.join(',')}}`}::bigint[]) RETURNING id)
+            UPDATE ${table} o SET published_at = now(), publish_attempts = publish_attempts + 1
+            FROM sent WHERE o.id = sent.id`);
         }
         if (failure) {
           await tx.execute(sql`
@@ -149,11 +162,11 @@ export function createRelay(opts: RelayOptions): Relay {
           // One warning per outage, not one per sweep.
           if (!failing) logger.warn({ schema, outboxId: failure.id, err: failure.error }, 'outbox publish failed; will retry');
           failing = true;
-        } else if (done.length && failing) {
+        } else if (published && failing) {
           failing = false;
           logger.info({ schema }, 'outbox publishing recovered');
         }
-        return { published: done.length, full: !failure && rows.length === batchSize, ok: !failure };
+        return { published, full: !failure && claimed.length === batchSize, ok: !failure };
       });
     } finally {
       if (!announced) onPublishing(0);

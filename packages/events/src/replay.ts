@@ -54,15 +54,18 @@ export async function countRange(tx: Tx, schema: string, from: Date, to: Date, c
 }
 
 /**
- * Clears the published stamp (and the last error) of `eventIds`, so the relay publishes them again; the
- * attempt counter keeps counting. Returns the ids reset. Pair with a NOTIFY-sending `outbox.stage` in the
+ * Clears the published stamp (and the last error) of `eventIds` and queues them again (outbox_pending), so the
+ * relay publishes them again; the attempt counter keeps counting. Returns the ids reset. Pair with a NOTIFY-sending `outbox.stage` in the
  * same transaction (the admin audit event) so the relay wakes on commit instead of at its next sweep.
  */
 export async function resetPublished(tx: Tx, schema: string, eventIds: string[]): Promise<string[]> {
   if (eventIds.length === 0) return [];
   const { rows } = await tx.execute<{ event_id: string }>(sql`
-    UPDATE ${table(schema)} SET published_at = NULL, last_publish_error = NULL
-    WHERE event_id = ANY(${uuidArray(eventIds)}::uuid[]) AND published_at IS NOT NULL
-    RETURNING event_id`);
+    WITH reset AS (
+      UPDATE ${table(schema)} SET published_at = NULL, last_publish_error = NULL
+      WHERE event_id = ANY(${uuidArray(eventIds)}::uuid[]) AND published_at IS NOT NULL
+      RETURNING id, event_id),
+    queued AS (INSERT INTO ${sql.raw(`${schema}.outbox_pending`)} (id) SELECT id FROM reset ON CONFLICT DO NOTHING)
+    SELECT event_id FROM reset ORDER BY id`);
   return rows.map((r) => r.event_id);
 }
