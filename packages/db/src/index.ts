@@ -1,4 +1,4 @@
-// @bss/db: pg pool + drizzle, prepared-read helpers, migrations, reset helpers and pg error codes.
+// @bss/db: pg pool + drizzle, prepared-read and prepared-write helpers, migrations, reset helpers and pg error codes.
 export {
   createDatabase,
   DEFAULT_IDLE_TX_TIMEOUT_MS,
@@ -18,5 +18,6 @@ export { loggableError, maskValues, type LoggedError } from './error-log.ts';
 export { ensureDatabase, listSchemas, migrate, type MigrateOptions, type MigrateResult } from './migrate.ts';
 export { isoSql, jsonArray, jsonStatement, type JsonRow } from './json-read.ts';
 export { preparedOn, rowFromJson } from './prepared.ts';
+export { statement } from './statement.ts';
 export { truncateTables } from './reset.ts';
 export { createListener, listenerPool, type Listener, type ListenerOptions } from './listen.ts';

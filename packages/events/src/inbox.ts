@@ -1,17 +1,35 @@
 // The inbox half of a safe consumer: claim (event, consumer) in the handler's transaction, so a redelivered
 // event is skipped, and a failed handler rolls the claim back with everything else.
 import type { EventEnvelope } from '@bss/contracts';
-import type { Database, Tx } from '@bss/db';
+import { statement, type Database, type Tx } from '@bss/db';
 import { runWithContext, systemContext } from '@bss/telemetry';
-import { sql } from 'drizzle-orm';
 import type { BatchEventHandler, BatchItem, EventHandler } from './types.ts';
+
+// Named prepared statements (see @bss/db statement.ts): one text per schema, whatever the batch size.
+const claimOne = new Map<string, ReturnType<typeof statement>>();
+const claimMany = new Map<string, ReturnType<typeof statement<{ event_id: string }>>>();
+function claimStatements(schema: string) {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name: ${schema}`);
+  let one = claimOne.get(schema);
+  let many = claimMany.get(schema);
+  if (!one || !many) {
+    one = statement(`bss_inbox_claim_${schema}`, `INSERT INTO ${schema}.inbox (event_id, consumer, event_type) VALUES ($1, $2, $3) ON CONFLICT (event_id, consumer) DO NOTHING`);
+    many = statement<{ event_id: string }>(
+      `bss_inbox_claim_many_${schema}`,
+      `INSERT INTO ${schema}.inbox (event_id, consumer, event_type)
+       SELECT e, $2, t FROM unnest($1::uuid[], $3::text[]) WITH ORDINALITY AS u(e, t, n) ORDER BY n
+       ON CONFLICT (event_id, consumer) DO NOTHING
+       RETURNING event_id`,
+    );
+    claimOne.set(schema, one);
+    claimMany.set(schema, many);
+  }
+  return { one, many };
+}
 
 /** Inserts the inbox row; false when this consumer already handled the event. */
 export async function claimInbox(tx: Tx, schema: string, consumer: string, event: EventEnvelope): Promise<boolean> {
-  const result = await tx.execute(sql`
-    INSERT INTO ${sql.raw(`${schema}.inbox`)} (event_id, consumer, event_type)
-    VALUES (${event.eventId}, ${consumer}, ${event.eventType})
-    ON CONFLICT (event_id, consumer) DO NOTHING`);
+  const result = await claimStatements(schema).one(tx, [event.eventId, consumer, event.eventType]);
   return (result.rowCount ?? 0) > 0;
 }
 
@@ -21,15 +39,8 @@ export async function claimInbox(tx: Tx, schema: string, consumer: string, event
  */
 export async function claimInboxMany(tx: Tx, schema: string, consumer: string, events: readonly EventEnvelope[]): Promise<Set<string>> {
   if (events.length === 0) return new Set();
-  const values = sql.join(
-    [...events].sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0)).map((e) => sql`(${e.eventId}, ${consumer}, ${e.eventType})`),
-    sql`, `,
-  );
-  const result = await tx.execute<{ event_id: string }>(sql`
-    INSERT INTO ${sql.raw(`${schema}.inbox`)} (event_id, consumer, event_type)
-    VALUES ${values}
-    ON CONFLICT (event_id, consumer) DO NOTHING
-    RETURNING event_id`);
+  const sorted = [...events].sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
+  const result = await claimStatements(schema).many(tx, [sorted.map((e) => e.eventId), consumer, sorted.map((e) => e.eventType)]);
   return new Set(result.rows.map((r) => String(r.event_id)));
 }
 

@@ -3,9 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '@bss/clock';
 import type { EventEnvelope, EventPayload, EventSpec, EventType } from '@bss/contracts';
-import type { Tx } from '@bss/db';
+import { statement, type Tx } from '@bss/db';
 import { currentContext } from '@bss/telemetry';
-import { sql } from 'drizzle-orm';
 
 /**
  * What a service says about an event; the envelope's identity, time and context are filled in here. With a
@@ -57,7 +56,6 @@ export interface Outbox {
  */
 export function createOutbox(schema: string, clock: Clock, opts: { catalog?: EventCatalogLookup } = {}): Outbox {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name: ${schema}`);
-  const table = sql.raw(`${schema}.outbox`);
   const channel = notifyChannel(schema);
   function prepare(event: NewEvent): PreparedEvent {
     const ctx = currentContext();
@@ -95,20 +93,28 @@ export function createOutbox(schema: string, clock: Clock, opts: { catalog?: Eve
 
   // One round trip: the NOTIFY rides in the INSERT — an uncorrelated subquery in RETURNING is an InitPlan, run
   // once per statement however many rows it inserts. A separate `SELECT pg_notify` doubled the statements of
-  // every event-staging write, on every commit's path.
+  // every event-staging write, on every commit's path. The rows travel as one array per column (unnest, in
+  // their order), so the statement's text is the same for any number of events: a named prepared statement,
+  // parsed once per connection (see @bss/db statement.ts).
+  const insertEvents = statement(
+    `bss_outbox_stage_${schema}`,
+    `INSERT INTO ${schema}.outbox (event_id, event_type, aggregate_type, aggregate_id, occurred_at, actor, channel,
+       tenant_id, service_identity, request_id, trace_id, traceparent, schema_version, correlation_id, causation_id, payload)
+     SELECT e, t, at, ai, o, a, c, tn, si, r, tr, tp, v, co, ca, p
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[],
+                 $9::text[], $10::text[], $11::text[], $12::text[], $13::smallint[], $14::text[], $15::uuid[], $16::jsonb[])
+          WITH ORDINALITY AS u(e, t, at, ai, o, a, c, tn, si, r, tr, tp, v, co, ca, p, n)
+     ORDER BY n
+     RETURNING (SELECT pg_notify('${channel}', ''))`,
+  );
   async function stageMany(tx: Tx, events: readonly PreparedEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const rows = events.map(
-      ({ envelope, traceparent }) => sql`(${envelope.eventId}, ${envelope.eventType}, ${envelope.aggregateType}, ${envelope.aggregateId},
-          ${envelope.occurredAt}, ${envelope.actor}, ${envelope.channel}, ${envelope.tenant},
-          ${envelope.serviceIdentity}, ${envelope.requestId}, ${envelope.traceId}, ${traceparent},
-          ${envelope.schemaVersion}, ${envelope.correlationId}, ${envelope.causationId}, ${JSON.stringify(envelope.payload)}::jsonb)`,
-    );
-    await tx.execute(sql`
-        INSERT INTO ${table} (event_id, event_type, aggregate_type, aggregate_id, occurred_at, actor, channel,
-          tenant_id, service_identity, request_id, trace_id, traceparent, schema_version, correlation_id, causation_id, payload)
-        VALUES ${sql.join(rows, sql`, `)}
-        RETURNING (SELECT pg_notify(${channel}, ''))`);
+    const columns: unknown[][] = Array.from({ length: 16 }, () => []);
+    for (const { envelope: e, traceparent } of events) {
+      const row = [e.eventId, e.eventType, e.aggregateType, e.aggregateId, e.occurredAt, e.actor, e.channel, e.tenant, e.serviceIdentity, e.requestId, e.traceId, traceparent, e.schemaVersion, e.correlationId, e.causationId, JSON.stringify(e.payload)];
+      for (let i = 0; i < 16; i++) columns[i]!.push(row[i] ?? null);
+    }
+    await insertEvents(tx, columns);
   }
 
   return {

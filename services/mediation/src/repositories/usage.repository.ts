@@ -1,6 +1,6 @@
 // Queries over mediation.usage. The partial unique index on (tenant, external_id) is what makes a replayed
 // record count once; insertUsages leaves a clashing record out instead of raising.
-import type { Executor, Tx } from '@bss/db';
+import { statement, type Executor, type Tx } from '@bss/db';
 import { NotFound } from '@bss/policy';
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { usage, type UsageRow } from '../schema.ts';
@@ -23,17 +23,46 @@ export async function findUsageByExternalId(ex: Executor, externalId: string): P
   return row;
 }
 
+// The records as one array per column (unnest, in order): one statement text for any batch size, prepared once
+// per connection (@bss/db statement.ts) instead of a drizzle multi-row INSERT rebuilt for every batch.
+const insertMany = statement<{ id: string }>(
+  'mediation_usage_insert_many',
+  `INSERT INTO mediation.usage (id, tenant_id, msisdn, subscription_id, customer_id, offering_id, event_type, event_time,
+     quantity, unit, roaming, source, external_id, description, created_at)
+   SELECT i, tn, m, s, c, o, et, t, q, un, r, so, x, d, ca
+   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[],
+               $9::bigint[], $10::text[], $11::boolean[], $12::text[], $13::text[], $14::text[], $15::timestamptz[])
+        WITH ORDINALITY AS u(i, tn, m, s, c, o, et, t, q, un, r, so, x, d, ca, n)
+   ORDER BY n
+   ON CONFLICT (tenant_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
+   RETURNING id`,
+);
+
 /**
- * Inserts several records (each with its tenant) in one statement; returns the ones stored. A record whose
- * external id its tenant already holds — stored before, or earlier in the same statement — is left out.
+ * Inserts several records (each with its tenant) in one statement; returns the ids of the ones stored. A record
+ * whose external id its tenant already holds — stored before, or earlier in the same statement — is left out.
+ * The stored row is the record as given (every column is written from it).
  */
-export async function insertUsages(tx: Tx, rows: UsageRow[]): Promise<UsageRow[]> {
-  if (rows.length === 0) return [];
-  return tx
-    .insert(usage)
-    .values(rows)
-    .onConflictDoNothing({ target: [usage.tenantId, usage.externalId], where: sql`external_id IS NOT NULL` })
-    .returning();
+export async function insertUsages(tx: Tx, rows: UsageRow[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const { rows: stored } = await insertMany(tx, [
+    rows.map((r) => r.id),
+    rows.map((r) => r.tenantId),
+    rows.map((r) => r.msisdn),
+    rows.map((r) => r.subscriptionId),
+    rows.map((r) => r.customerId),
+    rows.map((r) => r.offeringId),
+    rows.map((r) => r.eventType),
+    rows.map((r) => r.eventTime.toISOString()),
+    rows.map((r) => r.quantity),
+    rows.map((r) => r.unit),
+    rows.map((r) => r.roaming),
+    rows.map((r) => r.source),
+    rows.map((r) => r.externalId),
+    rows.map((r) => r.description),
+    rows.map((r) => r.createdAt.toISOString()),
+  ]);
+  return new Set(stored.map((r) => r.id));
 }
 
 /** What the list filters on; an absent key does not filter. `since` is inclusive, `until` exclusive. */

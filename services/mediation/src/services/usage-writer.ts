@@ -41,7 +41,8 @@ export function createUsageWriter(deps: Pick<MediationDeps, 'database' | 'outbox
   /** Writes `batch` in one transaction; the rows that were new, by id. */
   async function write(batch: Pending[]): Promise<Map<string, UsageRow>> {
     return database.db.transaction(async (tx) => {
-      const stored = new Map((await insertUsages(tx, batch.map((p) => p.values))).map((r) => [r.id, r] as const));
+      const ids = await insertUsages(tx, batch.map((p) => p.values));
+      const stored = new Map(batch.filter((p) => ids.has(p.values.id)).map((p) => [p.values.id, p.values] as const));
       await outbox.stageMany(
         tx,
         batch.filter((p) => stored.has(p.values.id)).map((p) => p.event),
