@@ -1,8 +1,9 @@
 // Sustained usage ingest through the running fleet: open-loop POSTs to mediation at a fixed rate for a fixed
-// time, spread over several live lines, then the exact accounting check (every distinct record decremented once,
-// nothing parked) and the usage-to-balance lag: while the load runs, each line's balance is sampled, and a sample
-// showing C MB consumed is C MB behind the moment the C-th MB was sent.
-import http from 'node:http';
+// time, spread over several live lines (sent over raw sockets, bench/raw-post.ts, so the sender takes little of
+// the machine the pipeline runs on), then the exact accounting check (every distinct record decremented once,
+// nothing parked) and the usage-to-balance lag: while the load runs, each line's balance is sampled (every
+// 250 ms), and a sample showing C MB consumed is C MB behind the moment the C-th MB was sent.
+import { rawPoster } from './raw-post.ts';
 
 export interface UsageBenchResult {
   targetRate: number;
@@ -38,7 +39,7 @@ async function consumedData(subscriptionUrl: string, token: string, id: string):
 export async function usageIngest(urls: Map<string, string>, token: string, lines: { subscriptionId: string; msisdn: string }[], rate = 1000, seconds = 60): Promise<UsageBenchResult> {
   const mediation = new URL(`${urls.get('mediation')}/tmf-api/usageManagement/v4/usage`);
   const subscriptionUrl = urls.get('subscription')!;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const poster = rawPoster(mediation, { 'x-bss-api-token': token });
   const state: Line[] = lines.map((l) => ({ ...l, sentAt: [] }));
   const base = await Promise.all(state.map((l) => consumedData(subscriptionUrl, token, l.subscriptionId)));
   const latencies: number[] = [];
@@ -51,21 +52,10 @@ export async function usageIngest(urls: Map<string, string>, token: string, line
     const t0 = performance.now();
     line.sentAt.push(t0);
     sent++;
-    const p = new Promise<void>((resolve) => {
-      const req = http.request(mediation, { method: 'POST', agent, headers: { 'x-bss-api-token': token, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          latencies.push((performance.now() - t0) * 1000);
-          if (res.statusCode === 201) accepted++;
-          else refused[String(res.statusCode)] = (refused[String(res.statusCode)] ?? 0) + 1;
-          resolve();
-        });
-      });
-      req.on('error', () => {
-        refused.transport = (refused.transport ?? 0) + 1;
-        resolve();
-      });
-      req.end(body);
+    const p = poster.post(body).then((status) => {
+      latencies.push((performance.now() - t0) * 1000);
+      if (status === 201) accepted++;
+      else refused[status === 0 ? 'transport' : String(status)] = (refused[status === 0 ? 'transport' : String(status)] ?? 0) + 1;
     });
     inFlight.add(p);
     void p.finally(() => inFlight.delete(p));
@@ -81,7 +71,7 @@ export async function usageIngest(urls: Map<string, string>, token: string, line
         const c = (await consumedData(subscriptionUrl, token, line.subscriptionId)) - base[i]!;
         if (c > 0 && c <= line.sentAt.length) lags.push(now - line.sentAt[c - 1]!);
       }
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 250));
     }
   })();
 
@@ -111,7 +101,7 @@ export async function usageIngest(urls: Map<string, string>, token: string, line
   const drainMs = Math.round(performance.now() - t0);
   sampling = false;
   await sampler;
-  agent.destroy();
+  poster.close();
   latencies.sort((a, b) => a - b);
   lags.sort((a, b) => a - b);
   return {
