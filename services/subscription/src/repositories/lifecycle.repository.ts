@@ -82,10 +82,12 @@ export async function setBalance(
 // statement.ts): one text for any batch size, parsed once per connection, no query builder per batch.
 const findRecorded = statement<{ usage_event_id: string }>(
   'subscription_consumption_find_many',
-  // A join on the unnested ids, not `= ANY($2)`: the generic plan Postgres settles on after five executions
-  // scanned the tenant's whole key range and filtered (3.5 M buffers in a 30 s bench); this is one probe per id.
+  // One index probe per id, forced: with `= ANY($2)` the generic plan Postgres settles on after five executions
+  // scanned the tenant's whole key range, and with a plain join on the unnested ids it hashed the whole table
+  // (3,800 buffers a call at 30,000 rows); a LATERAL subquery with LIMIT cannot be flattened into either.
   `SELECT c.usage_event_id FROM unnest($2::text[]) AS u(id)
-   JOIN subscription.usage_consumption c ON c.tenant_id = $1 AND c.usage_event_id = u.id`,
+   CROSS JOIN LATERAL (
+     SELECT usage_event_id FROM subscription.usage_consumption WHERE tenant_id = $1 AND usage_event_id = u.id LIMIT 1) c`,
 );
 const insertRecorded = statement(
   'subscription_consumption_insert_many',
