@@ -28,7 +28,7 @@ export function rawPoster(url: URL, headers: Record<string, string>, sockets = 6
   class Conn {
     socket: Socket;
     current: Pending | undefined;
-    buf = Buffer.alloc(0);
+    buf: Buffer = Buffer.alloc(0);
     constructor() {
       this.socket = connect(Number(url.port), url.hostname);
       this.socket.setNoDelay(true);

@@ -34,6 +34,8 @@ export const notifyChannel = (schema: string) => `bss_outbox_${schema}`;
 export interface PreparedEvent {
   envelope: EventEnvelope;
   traceparent: string | null | undefined;
+  /** The payload as it is stored (serialised once: the catalogue check and the INSERT share it). */
+  payloadJson: string;
 }
 
 /** A service's outbox: stages events into `<schema>.outbox`. */
@@ -60,11 +62,12 @@ export function createOutbox(schema: string, clock: Clock, opts: { catalog?: Eve
   function prepare(event: NewEvent): PreparedEvent {
     const ctx = currentContext();
     let schemaVersion = 1;
+    const payloadJson = JSON.stringify(event.payload);
     if (opts.catalog) {
       const spec = opts.catalog(event.eventType);
       if (!spec) throw new UncataloguedEvent(`event type ${event.eventType} is not in the event catalogue`);
       // Validate what consumers will read: the JSON form (dates become strings, undefined keys vanish).
-      const result = spec.payload.safeParse(JSON.parse(JSON.stringify(event.payload)));
+      const result = spec.payload.safeParse(JSON.parse(payloadJson));
       if (!result.success) {
         const issues = result.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
         throw new UncataloguedEvent(`payload of ${event.eventType} does not match the event catalogue: ${issues}`);
@@ -88,7 +91,7 @@ export function createOutbox(schema: string, clock: Clock, opts: { catalog?: Eve
       causationId: ctx.causationId ?? null,
       payload: event.payload as Record<string, unknown>,
     };
-    return { envelope, traceparent: ctx.traceparent };
+    return { envelope, traceparent: ctx.traceparent, payloadJson };
   }
 
   // One round trip: the NOTIFY rides in the INSERT — an uncorrelated subquery in RETURNING is an InitPlan, run
@@ -110,8 +113,8 @@ export function createOutbox(schema: string, clock: Clock, opts: { catalog?: Eve
   async function stageMany(tx: Tx, events: readonly PreparedEvent[]): Promise<void> {
     if (events.length === 0) return;
     const columns: unknown[][] = Array.from({ length: 16 }, () => []);
-    for (const { envelope: e, traceparent } of events) {
-      const row = [e.eventId, e.eventType, e.aggregateType, e.aggregateId, e.occurredAt, e.actor, e.channel, e.tenant, e.serviceIdentity, e.requestId, e.traceId, traceparent, e.schemaVersion, e.correlationId, e.causationId, JSON.stringify(e.payload)];
+    for (const { envelope: e, traceparent, payloadJson } of events) {
+      const row = [e.eventId, e.eventType, e.aggregateType, e.aggregateId, e.occurredAt, e.actor, e.channel, e.tenant, e.serviceIdentity, e.requestId, e.traceId, traceparent, e.schemaVersion, e.correlationId, e.causationId, payloadJson];
       for (let i = 0; i < 16; i++) columns[i]!.push(row[i] ?? null);
     }
     await insertEvents(tx, columns);
