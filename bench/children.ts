@@ -1,5 +1,5 @@
 // What bench/run.ts and bench/usage-split.ts both need around the processes they start: free ports, the bench
-// database re-created and migrated, a child's CPU time over IPC, stopping a child, and removing the broker objects
+// database re-created and migrated (and vacuumed between parts), a child's CPU time over IPC, stopping a child, and removing the broker objects
 // of the bench's own exchange afterwards.
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -28,6 +28,21 @@ export async function recreateDatabase(url: string): Promise<void> {
   await c.query(`CREATE DATABASE "${name}"`);
   await c.end();
   await migrate({ url, dir: fileURLToPath(new URL('../migrations', import.meta.url)) });
+}
+
+/**
+ * `VACUUM (ANALYZE)` of the whole database, between the bench's parts: what autovacuum does on a server where it is
+ * on. This machine's CI configuration turns it off (conf.d/90-ci.conf), and without it each part inherited the
+ * previous one's dead outbox versions and planned on the statistics of empty tables.
+ */
+export async function vacuumAnalyze(url: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query('VACUUM (ANALYZE)');
+  } finally {
+    await c.end();
+  }
 }
 
 /** The child's CPU time so far, µs (bench/fleet.ts and bench/floor.ts answer the `cpu` message). */

@@ -30,7 +30,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { envStem, SERVICE_NAMES } from '@bss/config';
-import { cleanupBroker, cpuOf, freePort, recreateDatabase, stop } from './children.ts';
+import { cleanupBroker, cpuOf, freePort, recreateDatabase, stop, vacuumAnalyze } from './children.ts';
 import { runEventsBench } from './events.ts';
 import { load, type LoadResult } from './load.ts';
 import { orderFlow, seedUsage, type OrderFlowResult } from './pipeline.ts';
@@ -287,6 +287,7 @@ try {
   // target is measured below on the compose shape, one process per service.
   let usageResult: UsageBenchResult | undefined;
   if (flow && runs('usage') && ['mediation', 'rating'].every((s) => urls.has(s))) {
+    await vacuumAnalyze(benchUrl);
     const cpuBefore = await fleetCpu();
     usageResult = await usageIngest(urls, token, flow.lines.slice(0, 10), USAGE_TARGETS.eventsPerSecond, USAGE_S);
     const u = usageResult;
@@ -324,6 +325,7 @@ try {
 
   // 4. The usage ingest target, on the compose shape: each service in its own process (bench/usage-compose.ts).
   if (flow && runs('usage') && ['mediation', 'rating'].every((s) => urls.has(s))) {
+    await vacuumAnalyze(benchUrl);
     const u: ComposeUsageResult = await composeUsageIngest(env, token, { url: mqUrl, exchange }, USAGE_TARGETS.eventsPerSecond, USAGE_S, CPU_PROF_DIR);
     const ok = u.achievedRate >= USAGE_TARGETS.eventsPerSecond * 0.98 && u.accepted === u.sent && u.exact;
     rows.push({
