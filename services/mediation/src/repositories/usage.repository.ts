@@ -23,6 +23,9 @@ export async function findUsageByExternalId(ex: Executor, externalId: string): P
   return row;
 }
 
+/** The columns of insertMany's arrays, in its parameters' order. */
+const INSERT_COLUMNS = ['id', 'tenantId', 'msisdn', 'subscriptionId', 'customerId', 'offeringId', 'eventType', 'eventTime', 'quantity', 'unit', 'roaming', 'source', 'externalId', 'description', 'createdAt'] as const;
+
 // The records as one array per column (unnest, in order): one statement text for any batch size, prepared once
 // per connection (@bss/db statement.ts) instead of a drizzle multi-row INSERT rebuilt for every batch.
 const insertMany = statement<{ id: string }>(
@@ -45,23 +48,8 @@ const insertMany = statement<{ id: string }>(
  */
 export async function insertUsages(tx: Tx, rows: UsageRow[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const { rows: stored } = await insertMany(tx, [
-    rows.map((r) => r.id),
-    rows.map((r) => r.tenantId),
-    rows.map((r) => r.msisdn),
-    rows.map((r) => r.subscriptionId),
-    rows.map((r) => r.customerId),
-    rows.map((r) => r.offeringId),
-    rows.map((r) => r.eventType),
-    rows.map((r) => r.eventTime.toISOString()),
-    rows.map((r) => r.quantity),
-    rows.map((r) => r.unit),
-    rows.map((r) => r.roaming),
-    rows.map((r) => r.source),
-    rows.map((r) => r.externalId),
-    rows.map((r) => r.description),
-    rows.map((r) => r.createdAt.toISOString()),
-  ]);
+  const column = (k: (typeof INSERT_COLUMNS)[number]) => rows.map((r) => (r[k] instanceof Date ? (r[k] as Date).toISOString() : r[k]));
+  const { rows: stored } = await insertMany(tx, INSERT_COLUMNS.map(column));
   return new Set(stored.map((r) => r.id));
 }
 
