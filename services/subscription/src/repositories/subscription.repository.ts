@@ -2,7 +2,7 @@
 // balances come with the row as json_agg. No business rules here; writes take the caller's transaction.
 import { preparedOn, type Executor, type Tx } from '@bss/db';
 import { NotFound } from '@bss/policy';
-import { and, desc, eq, getTableColumns, ne, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { BalanceJson, ExpiringTopUpJson, SubscriptionWithBalances } from '../domain/subscription.mapper.ts';
 import { bundleBalance, stateHistory, subscription, type SubscriptionRow } from '../schema.ts';
 import { currentTenant, inTenant } from './tenant.ts';
@@ -57,9 +57,20 @@ export function listByCustomer(ex: Executor, customerId: string): Promise<Subscr
   return selectWithBalances(ex, eq(subscription.customerId, customerId)).orderBy(desc(subscription.createdAt), desc(subscription.id));
 }
 
+// The read by MSISDN is mediation's edge check of every usage record: prepared as the read by id is. The state
+// test is literal SQL, not a parameter: the unique index on live lines is partial (WHERE state <> 'terminated'),
+// and a generic plan can use it only when the query repeats its predicate as written.
+const byMsisdn = preparedOn((ex) =>
+  ex
+    .select({ ...getTableColumns(subscription), balances, expiringTopUps })
+    .from(subscription)
+    .where(and(eq(subscription.tenantId, sql.placeholder('tenant')), eq(subscription.msisdn, sql.placeholder('msisdn')), sql`${subscription.state} <> 'terminated'`))
+    .prepare('subscription_by_msisdn'),
+);
+
 /** The line holding `msisdn` now (terminated lines gave their number back). */
 export async function findByMsisdn(ex: Executor, msisdn: string): Promise<SubscriptionWithBalances | undefined> {
-  const [row] = await selectWithBalances(ex, and(eq(subscription.msisdn, msisdn), ne(subscription.state, 'terminated')));
+  const [row] = await byMsisdn(ex).execute({ msisdn, tenant: currentTenant() });
   return row;
 }
 
