@@ -11,13 +11,14 @@
 // ones park after `maxAttempts`. Attempt and first-attempt time travel in our own headers, not `x-death`,
 // because we re-publish copies rather than dead-letter.
 import { EventEnvelope } from '@bss/contracts';
-import { maskValues, type Database } from '@bss/db';
+import type { Database } from '@bss/db';
 import { parseTraceparent, SpanKind, SpanStatusCode, type Logger, type Tracing } from '@bss/telemetry';
 import type { Channel, ConsumeMessage, MessagePropertyHeaders } from 'amqplib';
 import type { Clock } from '@bss/clock';
 import { publishConfirmed, type AmqpConnection, type AmqpLink } from './amqp-connection.ts';
-import { decideRetry } from './failure.ts';
-import { handleBatchOnce, handleOnce, type BatchEntry } from './inbox.ts';
+import { deliverBatch } from './batch-delivery.ts';
+import { decideRetry, describeFailure, MAX_REASON } from './failure.ts';
+import { handleOnce } from './inbox.ts';
 import { batchPrefetch, createNaturalBatcher, DEFAULT_BATCH_CONCURRENCY, DEFAULT_BATCH_MAX } from './natural-batch.ts';
 import { DEFAULT_RETRY_DELAYS_MS, declareQueue, parkedQueueOf, retryQueueOf } from './topology.ts';
 import type { BatchOptions, EventHandler, SubscriptionSpec } from './types.ts';
@@ -36,7 +37,6 @@ export const DEFAULT_MAX_ATTEMPTS = 3;
 /** How long a transiently failing message keeps being retried (from its first attempt). */
 export const DEFAULT_RETRY_DEADLINE_MS = 15 * 60_000;
 
-const MAX_REASON = 500;
 
 /** A registered subscription and where it is currently attached. */
 export interface Subscription {
@@ -93,7 +93,7 @@ export async function attachSubscription(deps: ConsumerDeps, link: AmqpLink, sub
           // handleBatch settles every message itself (each single one guarded as below); this only keeps a bug
           // from becoming an unhandled rejection. Its messages are not nacked here: some may be settled already.
           const work = handleBatch(deps, sub, link, ch, msgs).catch((err: unknown) => {
-            deps.logger.error({ queue, err: describe(err) }, 'unexpected error handling a batch');
+            deps.logger.error({ queue, err: describeFailure(err) }, 'unexpected error handling a batch');
           });
           track(work);
           return work;
@@ -114,7 +114,7 @@ export async function attachSubscription(deps: ConsumerDeps, link: AmqpLink, sub
     // unhandled rejection (which would end the process), and gives the message back to the queue.
     track(
       handleMessage(deps, sub, link, ch, msg).catch((err: unknown) => {
-        deps.logger.error({ queue, err: describe(err) }, 'unexpected error handling a message; requeued');
+        deps.logger.error({ queue, err: describeFailure(err) }, 'unexpected error handling a message; requeued');
         safely(() => ch.nack(msg, false, true));
       }),
     );
@@ -142,12 +142,6 @@ function firstAttemptOf(headers: MessagePropertyHeaders): number | undefined {
   return Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
-// A handler's database error quotes SQL parameters (names, emails) in its message; only the masked form is
-// logged or carried in the parked message's reason.
-function describe(err: unknown): string {
-  const text = err instanceof Error ? maskValues(err.message) : String(err);
-  return text.slice(0, MAX_REASON);
-}
 
 // Acks/nacks on a channel that died with its connection throw; the broker redelivers those messages
 // anyway, and the inbox makes the redelivery harmless.
@@ -173,7 +167,7 @@ async function handleMessage(deps: ConsumerDeps, sub: Subscription, link: AmqpLi
     event = EventEnvelope.parse(JSON.parse(msg.content.toString('utf8')));
   } catch (err) {
     // Poison: no number of retries makes an unreadable body readable.
-    await forward(deps, sub, link, ch, msg, { kind: 'park', reason: `invalid event envelope: ${describe(err)}` }, attempt, firstAttemptAt);
+    await forward(deps, sub, link, ch, msg, { kind: 'park', reason: `invalid event envelope: ${describeFailure(err)}` }, attempt, firstAttemptAt);
     return;
   }
 
@@ -193,7 +187,7 @@ async function handleMessage(deps: ConsumerDeps, sub: Subscription, link: AmqpLi
     safely(() => ch.ack(msg));
   } catch (err) {
     span.recordException(err as Error);
-    span.setStatus({ code: SpanStatusCode.ERROR, message: describe(err) });
+    span.setStatus({ code: SpanStatusCode.ERROR, message: describeFailure(err) });
     span.end();
     const decision = decideRetry({
       err,
@@ -203,11 +197,11 @@ async function handleMessage(deps: ConsumerDeps, sub: Subscription, link: AmqpLi
       deadlineMs: sub.spec.retryDeadlineMs ?? deps.retryDeadlineMs,
       retryDelaysMs: sub.spec.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
     });
-    const fields = { queue, eventId: event.eventId, attempt, err: describe(err) };
+    const fields = { queue, eventId: event.eventId, attempt, err: describeFailure(err) };
     if (decision.action === 'retry') deps.logger.warn({ ...fields, retryInMs: decision.delayMs }, 'event handler failed; will retry');
     else deps.logger.warn({ ...fields, why: decision.why }, 'event handler failed; parking');
     const step: Forward =
-      decision.action === 'retry' ? { kind: 'retry', delayMs: decision.delayMs } : { kind: 'park', reason: `${decision.why}: ${describe(err)}` };
+      decision.action === 'retry' ? { kind: 'retry', delayMs: decision.delayMs } : { kind: 'park', reason: `${decision.why}: ${describeFailure(err)}` };
     await forward(deps, sub, link, ch, msg, step, attempt, firstAttemptAt);
   }
 }
@@ -220,53 +214,17 @@ async function handleMessage(deps: ConsumerDeps, sub: Subscription, link: AmqpLi
  */
 async function handleBatch(deps: ConsumerDeps, sub: Subscription, link: AmqpLink, ch: Channel, msgs: ConsumeMessage[]): Promise<void> {
   const { queue } = sub.spec;
-  const singles: ConsumeMessage[] = [];
-  const batch: { msg: ConsumeMessage; entry: BatchEntry; span: ReturnType<Tracing['startSpan']> }[] = [];
-  for (const msg of msgs.length > 1 ? msgs : []) {
-    let event: EventEnvelope;
-    try {
-      event = EventEnvelope.parse(JSON.parse(msg.content.toString('utf8')));
-    } catch {
-      singles.push(msg);
-      continue;
-    }
-    const header = msg.properties.headers?.traceparent;
-    const traceparent = typeof header === 'string' && parseTraceparent(header) ? header : undefined;
-    const span = deps.tracing.startSpan(`${queue} process`, SpanKind.CONSUMER, traceparent, {
-      'messaging.system': 'rabbitmq',
-      'messaging.destination.name': queue,
-      'messaging.message.id': event.eventId,
-      'bss.event_type': event.eventType,
-      'messaging.batch.message_count': String(msgs.length),
-    });
-    const spanParent = deps.tracing.traceparentOf(span);
-    batch.push({ msg, span, entry: { event, traceparent: parseTraceparent(spanParent) ? spanParent : traceparent } });
-  }
-  if (msgs.length === 1) singles.push(msgs[0]!);
-  if (batch.length > 0) {
-    try {
-      const outcomes = await handleBatchOnce(
-        deps.database,
-        sub.spec.inboxSchema,
-        queue,
-        batch.map((b) => b.entry),
-        sub.batch!.handler,
-      );
-      batch.forEach((b, i) => {
-        b.span.end();
-        if (outcomes[i] === 'duplicate') deps.logger.debug({ queue, eventId: b.entry.event.eventId }, 'inbox duplicate skipped');
-        safely(() => ch.ack(b.msg));
-      });
-    } catch (err) {
-      for (const b of batch) b.span.end();
-      deps.logger.debug({ queue, size: batch.length, err: describe(err) }, 'batch failed; handling its messages one at a time');
-      singles.push(...batch.map((b) => b.msg));
-    }
-  }
+  const context = { database: deps.database, inboxSchema: sub.spec.inboxSchema, queue, handler: sub.batch!.handler, tracing: deps.tracing, logger: deps.logger, system: 'rabbitmq' };
+  const singles = await deliverBatch(
+    context,
+    msgs,
+    (msg) => ({ content: msg.content, traceparent: msg.properties.headers?.traceparent }),
+    (msg) => safely(() => ch.ack(msg)),
+  );
   for (const msg of singles) {
     // As for a message delivered alone: a bug must not leave the message unsettled (nor nack the others twice).
     await handleMessage(deps, sub, link, ch, msg).catch((err: unknown) => {
-      deps.logger.error({ queue, err: describe(err) }, 'unexpected error handling a message; requeued');
+      deps.logger.error({ queue, err: describeFailure(err) }, 'unexpected error handling a message; requeued');
       safely(() => ch.nack(msg, false, true));
     });
   }
@@ -321,7 +279,7 @@ async function forward(
       deps.confirmTimeoutMs,
     );
   } catch (err) {
-    deps.logger.error({ queue, target, err: describe(err) }, 'could not forward failed message; requeued');
+    deps.logger.error({ queue, target, err: describeFailure(err) }, 'could not forward failed message; requeued');
     safely(() => ch.nack(msg, false, true));
     return;
   }

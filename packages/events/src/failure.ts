@@ -1,7 +1,19 @@
 // Classifying a handler failure: transient (the world is briefly broken: database unreachable, a downstream
 // 503 or timeout) keeps retrying until a long deadline; anything else is permanent (validation, policy,
 // unknown entity, a bug) and parks after a few attempts, because retrying cannot change its outcome.
+import { maskValues } from '@bss/db';
 import { DownstreamUnavailable } from '@bss/policy';
+
+/** Longest failure reason carried in a parked message or a log line. */
+export const MAX_REASON = 500;
+
+/**
+ * A handler failure as logged or carried in a parked message's reason: a database error quotes SQL parameters
+ * (names, emails) in its message, so only the masked form leaves, cut to MAX_REASON.
+ */
+export function describeFailure(err: unknown): string {
+  return (err instanceof Error ? maskValues(err.message) : String(err)).slice(0, MAX_REASON);
+}
 
 /** Node socket errors of a connection that could not be made or was lost. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);

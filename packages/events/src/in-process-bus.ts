@@ -6,13 +6,14 @@
 // Parked messages are listed and requeued through the same `ParkedMessages` interface (and header rules).
 import { systemClock, type Clock } from '@bss/clock';
 import { EventEnvelope } from '@bss/contracts';
-import { maskValues, type Database } from '@bss/db';
+import type { Database } from '@bss/db';
 import { parseTraceparent, SpanKind, SpanStatusCode, type Logger, type Tracing } from '@bss/telemetry';
 import type { MessagePropertyHeaders } from 'amqplib';
 import type { DeclaredQueue } from './amqp-bus.ts';
 import { ATTEMPT_HEADER, DEFAULT_MAX_ATTEMPTS, DEFAULT_RETRY_DEADLINE_MS, FIRST_ATTEMPT_HEADER, PARK_ATTEMPTS_HEADER, PARK_REASON_HEADER } from './amqp-consumer.ts';
-import { decideRetry } from './failure.ts';
-import { handleBatchOnce, handleOnce, type BatchEntry } from './inbox.ts';
+import { deliverBatch } from './batch-delivery.ts';
+import { decideRetry, describeFailure, MAX_REASON } from './failure.ts';
+import { handleOnce } from './inbox.ts';
 import { batchPrefetch, createNaturalBatcher, DEFAULT_BATCH_CONCURRENCY, DEFAULT_BATCH_MAX } from './natural-batch.ts';
 import type { BrokerMessage, InProcessBroker } from './in-process-broker.ts';
 import { requeuedHeaders, toParked, type ParkedMessages, type RequeueResult } from './parked.ts';
@@ -44,9 +45,7 @@ export interface InProcessBus extends EventBus {
 }
 
 const QUEUE_NAME = /^[A-Za-z0-9_.:-]{1,200}$/;
-const MAX_REASON = 500;
 
-const describe = (err: unknown) => (err instanceof Error ? maskValues(err.message) : String(err)).slice(0, MAX_REASON);
 
 function attemptOf(headers: MessagePropertyHeaders): number {
   const n = Number(headers[ATTEMPT_HEADER]);
@@ -114,7 +113,7 @@ export function createInProcessBus(opts: InProcessBusOptions): InProcessBus {
     try {
       event = EventEnvelope.parse(JSON.parse(message.content.toString('utf8')));
     } catch (err) {
-      park(`invalid event envelope: ${describe(err)}`);
+      park(`invalid event envelope: ${describeFailure(err)}`);
       return;
     }
     const span = tracing.startSpan(`${queue} process`, SpanKind.CONSUMER, traceparent, {
@@ -130,7 +129,7 @@ export function createInProcessBus(opts: InProcessBusOptions): InProcessBus {
       if (outcome === 'duplicate') logger.debug({ queue, eventId: event.eventId }, 'inbox duplicate skipped');
     } catch (err) {
       span.recordException(err as Error);
-      span.setStatus({ code: SpanStatusCode.ERROR, message: describe(err) });
+      span.setStatus({ code: SpanStatusCode.ERROR, message: describeFailure(err) });
       span.end();
       const decision = decideRetry({
         err,
@@ -140,10 +139,10 @@ export function createInProcessBus(opts: InProcessBusOptions): InProcessBus {
         deadlineMs: spec.retryDeadlineMs ?? deadlineDefault,
         retryDelaysMs: spec.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
       });
-      const fields = { queue, eventId: event.eventId, attempt, err: describe(err) };
+      const fields = { queue, eventId: event.eventId, attempt, err: describeFailure(err) };
       if (decision.action === 'park') {
         logger.warn({ ...fields, why: decision.why }, 'event handler failed; parking');
-        park(`${decision.why}: ${describe(err)}`);
+        park(`${decision.why}: ${describeFailure(err)}`);
         return;
       }
       logger.warn({ ...fields, retryInMs: decision.delayMs }, 'event handler failed; will retry');
@@ -158,48 +157,13 @@ export function createInProcessBus(opts: InProcessBusOptions): InProcessBus {
    * message, or every message of a failed batch, goes through `handle` one at a time (retry and park per message).
    */
   async function handleBatch(spec: SubscriptionSpec, handler: EventHandler, batch: BatchOptions, messages: BrokerMessage[]): Promise<void> {
-    const { queue } = spec;
-    const singles: BrokerMessage[] = messages.length === 1 ? [messages[0]!] : [];
-    const entries: { message: BrokerMessage; entry: BatchEntry; span: ReturnType<Tracing['startSpan']> }[] = [];
-    for (const message of messages.length > 1 ? messages : []) {
-      let event: EventEnvelope;
-      try {
-        event = EventEnvelope.parse(JSON.parse(message.content.toString('utf8')));
-      } catch {
-        singles.push(message);
-        continue;
-      }
-      const header = message.properties.headers.traceparent;
-      const traceparent = typeof header === 'string' && parseTraceparent(header) ? header : undefined;
-      const span = tracing.startSpan(`${queue} process`, SpanKind.CONSUMER, traceparent, {
-        'messaging.system': 'in-process',
-        'messaging.destination.name': queue,
-        'messaging.message.id': event.eventId,
-        'bss.event_type': event.eventType,
-        'messaging.batch.message_count': String(messages.length),
-      });
-      const spanParent = tracing.traceparentOf(span);
-      entries.push({ message, span, entry: { event, traceparent: parseTraceparent(spanParent) ? spanParent : traceparent } });
-    }
-    if (entries.length > 0) {
-      try {
-        const outcomes = await handleBatchOnce(
-          opts.database,
-          spec.inboxSchema,
-          queue,
-          entries.map((e) => e.entry),
-          batch.handler,
-        );
-        entries.forEach((e, i) => {
-          e.span.end();
-          if (outcomes[i] === 'duplicate') logger.debug({ queue, eventId: e.entry.event.eventId }, 'inbox duplicate skipped');
-        });
-      } catch (err) {
-        for (const e of entries) e.span.end();
-        logger.debug({ queue, size: entries.length, err: describe(err) }, 'batch failed; handling its messages one at a time');
-        singles.push(...entries.map((e) => e.message));
-      }
-    }
+    const context = { database: opts.database, inboxSchema: spec.inboxSchema, queue: spec.queue, handler: batch.handler, tracing, logger, system: 'in-process' };
+    const singles = await deliverBatch(
+      context,
+      messages,
+      (message) => ({ content: message.content, traceparent: message.properties.headers.traceparent }),
+      () => {},
+    );
     for (const message of singles) await handle(spec, handler, message);
   }
 
