@@ -18,6 +18,6 @@ export { loggableError, maskValues, type LoggedError } from './error-log.ts';
 export { ensureDatabase, listSchemas, migrate, type MigrateOptions, type MigrateResult } from './migrate.ts';
 export { isoSql, jsonArray, jsonStatement, type JsonRow } from './json-read.ts';
 export { preparedOn, rowFromJson } from './prepared.ts';
-export { statement } from './statement.ts';
+export { columnArrays, statement } from './statement.ts';
 export { truncateTables } from './reset.ts';
 export { createListener, listenerPool, type Listener, type ListenerOptions } from './listen.ts';

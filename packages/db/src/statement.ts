@@ -22,3 +22,16 @@ function clientOf(ex: Executor): pg.PoolClient | pg.Pool {
 export function statement<R extends pg.QueryResultRow = pg.QueryResultRow>(name: string, text: string): (ex: Executor, values: unknown[]) => Promise<pg.QueryResult<R>> {
   return (ex, values) => clientOf(ex).query<R>({ name, text, values });
 }
+
+/**
+ * The arrays a statement over `unnest(...)` takes: one per key, in the keys' order, each holding that field of
+ * every row (a Date as its ISO instant, a missing value as NULL).
+ */
+export function columnArrays<T extends object, K extends keyof T>(rows: readonly T[], keys: readonly K[]): unknown[][] {
+  return keys.map((k) =>
+    rows.map((r) => {
+      const v = r[k];
+      return v instanceof Date ? v.toISOString() : (v ?? null);
+    }),
+  );
+}

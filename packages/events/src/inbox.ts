@@ -6,25 +6,24 @@ import { runWithContext, systemContext } from '@bss/telemetry';
 import type { BatchEventHandler, BatchItem, EventHandler } from './types.ts';
 
 // Named prepared statements (see @bss/db statement.ts): one text per schema, whatever the batch size.
-const claimOne = new Map<string, ReturnType<typeof statement>>();
-const claimMany = new Map<string, ReturnType<typeof statement<{ event_id: string }>>>();
+const claims = new Map<string, { one: ReturnType<typeof statement>; many: ReturnType<typeof statement<{ event_id: string }>> }>();
 function claimStatements(schema: string) {
-  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name: ${schema}`);
-  let one = claimOne.get(schema);
-  let many = claimMany.get(schema);
-  if (!one || !many) {
-    one = statement(`bss_inbox_claim_${schema}`, `INSERT INTO ${schema}.inbox (event_id, consumer, event_type) VALUES ($1, $2, $3) ON CONFLICT (event_id, consumer) DO NOTHING`);
-    many = statement<{ event_id: string }>(
-      `bss_inbox_claim_many_${schema}`,
-      `INSERT INTO ${schema}.inbox (event_id, consumer, event_type)
-       SELECT e, $2, t FROM unnest($1::uuid[], $3::text[]) WITH ORDINALITY AS u(e, t, n) ORDER BY n
-       ON CONFLICT (event_id, consumer) DO NOTHING
-       RETURNING event_id`,
-    );
-    claimOne.set(schema, one);
-    claimMany.set(schema, many);
+  let found = claims.get(schema);
+  if (!found) {
+    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name: ${schema}`);
+    found = {
+      one: statement(`bss_inbox_claim_${schema}`, `INSERT INTO ${schema}.inbox (event_id, consumer, event_type) VALUES ($1, $2, $3) ON CONFLICT (event_id, consumer) DO NOTHING`),
+      many: statement<{ event_id: string }>(
+        `bss_inbox_claim_many_${schema}`,
+        `INSERT INTO ${schema}.inbox (event_id, consumer, event_type)
+         SELECT e, $2, t FROM unnest($1::uuid[], $3::text[]) WITH ORDINALITY AS u(e, t, n) ORDER BY n
+         ON CONFLICT (event_id, consumer) DO NOTHING
+         RETURNING event_id`,
+      ),
+    };
+    claims.set(schema, found);
   }
-  return { one, many };
+  return found;
 }
 
 /** Inserts the inbox row; false when this consumer already handled the event. */

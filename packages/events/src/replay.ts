@@ -55,8 +55,9 @@ export async function countRange(tx: Tx, schema: string, from: Date, to: Date, c
 
 /**
  * Clears the published stamp (and the last error) of `eventIds` and queues them again (outbox_pending), so the
- * relay publishes them again; the attempt counter keeps counting. Returns the ids reset. Pair with a NOTIFY-sending `outbox.stage` in the
- * same transaction (the admin audit event) so the relay wakes on commit instead of at its next sweep.
+ * relay publishes them again; the attempt counter keeps counting. Returns the ids reset. Pair with a
+ * NOTIFY-sending `outbox.stage` in the same transaction (the admin audit event) so the relay wakes on commit
+ * instead of at its next sweep.
  */
 export async function resetPublished(tx: Tx, schema: string, eventIds: string[]): Promise<string[]> {
   if (eventIds.length === 0) return [];

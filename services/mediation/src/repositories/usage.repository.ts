@@ -1,6 +1,6 @@
 // Queries over mediation.usage. The partial unique index on (tenant, external_id) is what makes a replayed
 // record count once; insertUsages leaves a clashing record out instead of raising.
-import { statement, type Executor, type Tx } from '@bss/db';
+import { columnArrays, statement, type Executor, type Tx } from '@bss/db';
 import { NotFound } from '@bss/policy';
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { usage, type UsageRow } from '../schema.ts';
@@ -48,8 +48,7 @@ const insertMany = statement<{ id: string }>(
  */
 export async function insertUsages(tx: Tx, rows: UsageRow[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const column = (k: (typeof INSERT_COLUMNS)[number]) => rows.map((r) => (r[k] instanceof Date ? (r[k] as Date).toISOString() : r[k]));
-  const { rows: stored } = await insertMany(tx, INSERT_COLUMNS.map(column));
+  const { rows: stored } = await insertMany(tx, columnArrays(rows, INSERT_COLUMNS));
   return new Set(stored.map((r) => r.id));
 }
 

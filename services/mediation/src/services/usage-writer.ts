@@ -42,12 +42,12 @@ export function createUsageWriter(deps: Pick<MediationDeps, 'database' | 'outbox
   async function write(batch: Pending[]): Promise<Map<string, UsageRow>> {
     return database.db.transaction(async (tx) => {
       const ids = await insertUsages(tx, batch.map((p) => p.values));
-      const stored = new Map(batch.filter((p) => ids.has(p.values.id)).map((p) => [p.values.id, p.values] as const));
+      const fresh = batch.filter((p) => ids.has(p.values.id));
       await outbox.stageMany(
         tx,
-        batch.filter((p) => stored.has(p.values.id)).map((p) => p.event),
+        fresh.map((p) => p.event),
       );
-      return stored;
+      return new Map(fresh.map((p) => [p.values.id, p.values] as const));
     });
   }
 

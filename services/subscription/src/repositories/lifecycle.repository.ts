@@ -1,7 +1,7 @@
 // Row locks and balance writes of the lifecycle use-cases (usage, top-up, renewal, termination). Lock order is
 // always the subscription row first, then its balance rows: every writer of a line serialises on the
 // subscription row, so a decrement, a top-up, a renewal and a termination of one line never interleave.
-import { statement, type Tx } from '@bss/db';
+import { columnArrays, statement, type Tx } from '@bss/db';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { bundleBalance, subscription, usageConsumption, type BundleBalanceRow, type SubscriptionRow } from '../schema.ts';
 import { currentTenant, inTenant } from './tenant.ts';
@@ -112,22 +112,8 @@ export type NewConsumption = Omit<typeof usageConsumption.$inferInsert, 'tenantI
 /** Records what became of several usage records in one statement; returns how many rows were new. */
 export async function insertConsumptions(tx: Tx, values: NewConsumption[]): Promise<number> {
   if (values.length === 0) return 0;
-  const column = <K extends keyof NewConsumption>(k: K) => values.map((v) => v[k] ?? null);
-  const iso = (k: 'eventTime' | 'recordedAt') => values.map((v) => v[k].toISOString());
-  const result = await insertRecorded(tx, [
-    currentTenant(),
-    column('usageEventId'),
-    column('subscriptionId'),
-    column('allowanceType'),
-    column('requestedQuantity'),
-    column('appliedQuantity'),
-    column('overageQuantity'),
-    column('outcome'),
-    column('reason'),
-    column('lineState'),
-    iso('eventTime'),
-    iso('recordedAt'),
-  ]);
+  const keys = ['usageEventId', 'subscriptionId', 'allowanceType', 'requestedQuantity', 'appliedQuantity', 'overageQuantity', 'outcome', 'reason', 'lineState', 'eventTime', 'recordedAt'] as const;
+  const result = await insertRecorded(tx, [currentTenant(), ...columnArrays(values, keys)]);
   return result.rowCount ?? 0;
 }
 
