@@ -1,9 +1,12 @@
-// What bench/run.ts and bench/usage-split.ts both need around the processes they start: free ports, the bench
+// What bench/run.ts and bench/usage-split.ts both need around the processes they start: their environment (free
+// ports among it), the bench
 // database re-created and migrated (and vacuumed between parts), a child's CPU time over IPC, stopping a child, and removing the broker objects
 // of the bench's own exchange afterwards.
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { envStem, SERVICE_NAMES } from '@bss/config';
 import { CONSUMER_QUEUES } from '@bss/contracts';
 import { migrate } from '@bss/db';
 import { connect } from 'amqplib';
@@ -15,6 +18,32 @@ export async function freePort(): Promise<number> {
   const { port } = srv.address() as { port: number };
   await new Promise((r) => srv.close(r));
   return port;
+}
+
+/**
+ * The environment a bench fleet starts with: the bench database, an exchange and queue prefix of its own, its
+ * operator token, quiet logs, zero-delay provisioning (the order flow is measured with it, issue #10 §7) and a
+ * free port (and URL) for each of the nine services.
+ */
+export async function fleetEnv(o: { dbUrl: string; mqUrl: string; exchange: string; token: string }): Promise<Record<string, string | undefined>> {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    BSS_DB_URL: o.dbUrl,
+    BSS_MQ_URL: o.mqUrl,
+    BSS_MQ_EXCHANGE: o.exchange,
+    BSS_MQ_QUEUE_PREFIX: `${o.exchange}.`,
+    BSS_API_TOKEN: o.token,
+    BSS_KYC_SIGNING_SECRET: process.env.BSS_KYC_SIGNING_SECRET ?? randomBytes(24).toString('hex'),
+    BSS_KYC_DOCUMENT_PEPPER: process.env.BSS_KYC_DOCUMENT_PEPPER ?? randomBytes(24).toString('hex'),
+    BSS_LOG_LEVEL: 'warn',
+    BSS_PROVISIONING_TASK_DURATION_MS: '0',
+  };
+  const ports = await Promise.all(SERVICE_NAMES.map(() => freePort()));
+  SERVICE_NAMES.forEach((n, i) => {
+    env[`BSS_${envStem(n)}_PORT`] = String(ports[i]);
+    env[`BSS_${envStem(n)}_URL`] = `http://127.0.0.1:${ports[i]}`;
+  });
+  return env;
 }
 
 /** Drops and re-creates `url`'s database (from the server's maintenance database), then migrates it. */

@@ -30,7 +30,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { envStem, SERVICE_NAMES } from '@bss/config';
-import { cleanupBroker, cpuOf, freePort, recreateDatabase, stop, vacuumAnalyze } from './children.ts';
+import { cleanupBroker, cpuOf, fleetEnv, recreateDatabase, stop, vacuumAnalyze } from './children.ts';
 import { runEventsBench } from './events.ts';
 import { load, type LoadResult } from './load.ts';
 import { orderFlow, seedUsage, type OrderFlowResult } from './pipeline.ts';
@@ -140,24 +140,7 @@ let floor: ChildProcess | undefined;
 try {
   for (const log of ['fleet', 'floor']) rmSync(fileURLToPath(new URL(`./results/${log}.log`, import.meta.url)), { force: true });
   await recreateDatabase(benchUrl);
-  const ports = Object.fromEntries(await Promise.all(SERVICE_NAMES.map(async (n) => [n, await freePort()] as const)));
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    BSS_DB_URL: benchUrl,
-    BSS_MQ_URL: mqUrl,
-    BSS_MQ_EXCHANGE: exchange,
-    BSS_MQ_QUEUE_PREFIX: `${exchange}.`,
-    BSS_API_TOKEN: token,
-    BSS_KYC_SIGNING_SECRET: process.env.BSS_KYC_SIGNING_SECRET ?? randomBytes(24).toString('hex'),
-    BSS_KYC_DOCUMENT_PEPPER: process.env.BSS_KYC_DOCUMENT_PEPPER ?? randomBytes(24).toString('hex'),
-    BSS_LOG_LEVEL: 'warn',
-    // the order flow is measured with zero-delay provisioning (issue #10 §7)
-    BSS_PROVISIONING_TASK_DURATION_MS: '0',
-  };
-  for (const n of SERVICE_NAMES) {
-    env[`BSS_${envStem(n)}_PORT`] = String(ports[n]);
-    env[`BSS_${envStem(n)}_URL`] = `http://127.0.0.1:${ports[n]}`;
-  }
+  const env = await fleetEnv({ dbUrl: benchUrl, mqUrl, exchange, token });
 
   const mb = (b: number) => Math.round(b / 1024 / 1024);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

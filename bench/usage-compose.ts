@@ -27,9 +27,9 @@ function cpuMsOf(pid: number): number {
 }
 
 /**
- * Starts the nine services (ports and URLs from `env`, as the single-process fleet had them), places `lines`
- * orders, runs the ingest over ten of them and stops the services again. Nine pools share the server's
- * connections, so each pool is kept small (BSS_DB_POOL_MAX, default 5 here).
+ * Starts the nine services (ports and URLs from `env`, as the single-process fleet had them; each with its own
+ * default pool, as its container has), places eleven orders, runs the ingest over ten of the lines and stops the
+ * services again.
  */
 export async function composeUsageIngest(
   env: Record<string, string | undefined>,

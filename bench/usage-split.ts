@@ -4,8 +4,7 @@
 // `node bench/usage-split.ts`; BSS_BENCH_USAGE_SECONDS (default 20) and BSS_BENCH_USAGE_RATE (default 1000);
 // BSS_BENCH_CPU_PROF=<dir> writes a CPU profile per service; the database is BSS_BENCH_DB_URL (re-created).
 import { randomBytes } from 'node:crypto';
-import { envStem, SERVICE_NAMES } from '@bss/config';
-import { cleanupBroker, freePort, recreateDatabase } from './children.ts';
+import { cleanupBroker, fleetEnv, recreateDatabase } from './children.ts';
 import { composeUsageIngest } from './usage-compose.ts';
 
 const SECONDS = Number(process.env.BSS_BENCH_USAGE_SECONDS ?? 20);
@@ -16,23 +15,7 @@ const token = randomBytes(24).toString('hex');
 const exchange = `bss.bench.${randomBytes(4).toString('hex')}`;
 
 await recreateDatabase(benchUrl);
-const env: Record<string, string | undefined> = {
-  ...process.env,
-  BSS_DB_URL: benchUrl,
-  BSS_MQ_URL: mqUrl,
-  BSS_MQ_EXCHANGE: exchange,
-  BSS_MQ_QUEUE_PREFIX: `${exchange}.`,
-  BSS_API_TOKEN: token,
-  BSS_KYC_SIGNING_SECRET: randomBytes(24).toString('hex'),
-  BSS_KYC_DOCUMENT_PEPPER: randomBytes(24).toString('hex'),
-  BSS_LOG_LEVEL: 'warn',
-  BSS_PROVISIONING_TASK_DURATION_MS: '0',
-};
-for (const n of SERVICE_NAMES) {
-  const port = await freePort();
-  env[`BSS_${envStem(n)}_PORT`] = String(port);
-  env[`BSS_${envStem(n)}_URL`] = `http://127.0.0.1:${port}`;
-}
+const env = await fleetEnv({ dbUrl: benchUrl, mqUrl, exchange, token });
 try {
   const u = await composeUsageIngest(env, token, { url: mqUrl, exchange }, RATE, SECONDS, process.env.BSS_BENCH_CPU_PROF);
   console.log(`usage ingest ${u.seconds}s at ${u.targetRate}/s: achieved ${u.achievedRate}/s, ${u.accepted}/${u.sent} accepted, decremented ${u.consumed} (${u.exact ? 'exact' : 'NOT exact'}), drained ${u.drainMs} ms after the load; ingest p99 ${(u.ingestP99Us / 1000).toFixed(1)} ms; lag p50 ${u.lagP50Ms} ms p99 ${u.lagP99Ms} ms`);

@@ -54,8 +54,9 @@ export async function usageIngest(urls: Map<string, string>, token: string, line
     sent++;
     const p = poster.post(body).then((status) => {
       latencies.push((performance.now() - t0) * 1000);
+      const key = status === 0 ? 'transport' : String(status);
       if (status === 201) accepted++;
-      else refused[status === 0 ? 'transport' : String(status)] = (refused[status === 0 ? 'transport' : String(status)] ?? 0) + 1;
+      else refused[key] = (refused[key] ?? 0) + 1;
     });
     inFlight.add(p);
     void p.finally(() => inFlight.delete(p));
